@@ -1,0 +1,105 @@
+"""Run every rule over a registry and return the findings: compute only, print nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hinges.config import Config
+from hinges.errors import ConfigError, HingesError
+from hinges.findings import Finding, Severity
+from hinges.loader import Registry, load_registry
+from hinges.rules import Context, all_rules, rule_by_name
+
+
+@dataclass
+class CheckResult:
+    """The outcome of one check: sorted findings and what was looked at."""
+
+    root: Path
+    findings: list[Finding]
+    files_checked: int
+    counts: Counter[Severity] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.counts = Counter(finding.severity for finding in self.findings)
+
+    def failed(self, *, strict: bool = False) -> bool:
+        if self.counts[Severity.ERROR]:
+            return True
+        return strict and bool(self.counts[Severity.WARNING])
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "files": self.files_checked,
+            "errors": self.counts[Severity.ERROR],
+            "warnings": self.counts[Severity.WARNING],
+            "infos": self.counts[Severity.INFO],
+        }
+
+
+def severity_overrides(config: Config) -> dict[str, Severity | None]:
+    """Rule code -> configured severity (None: the rule is off). Unknown names are errors."""
+    overrides: dict[str, Severity | None] = {}
+    for name, level in config.severity.items():
+        info = rule_by_name(name)
+        if info is None:
+            raise ConfigError(f"severity names an unknown rule '{name}'", path=config.source)
+        overrides[info.code] = None if level == "off" else Severity(level)
+    return overrides
+
+
+def run_rules(registry: Registry, today: dt.date) -> list[Finding]:
+    """All findings for a loaded registry, with configured severities applied, sorted."""
+    overrides = severity_overrides(registry.config)
+    context = Context(registry, today)
+    raw: list[Finding] = list(registry.findings)
+    for info in all_rules():
+        if info.check is None or overrides.get(info.code, info.rule.severity) is None:
+            continue
+        try:
+            raw.extend(info.check(context))
+        except HingesError:
+            raise
+        except Exception as error:  # a bug in one rule must not hide every other finding
+            raise HingesError(
+                f"internal error in rule {info.code} ({info.slug}): {error!r}"
+            ) from error
+    findings = []
+    for finding in raw:
+        if finding.code in overrides:
+            level = overrides[finding.code]
+            if level is None:
+                continue
+            finding = finding.with_severity(level)
+        findings.append(finding)
+    return sorted(set(findings), key=lambda finding: finding.sort_key)
+
+
+def _in_selection(path: str, selection: list[str]) -> bool:
+    return any(path == chosen or path.startswith(chosen.rstrip("/") + "/") for chosen in selection)
+
+
+def check(
+    root: Path,
+    config: Config,
+    *,
+    today: dt.date | None = None,
+    select: Iterable[str] | None = None,
+) -> CheckResult:
+    """Check the registry at ``root``.
+
+    ``select`` (paths relative to the root) limits what is *reported*; the rules always see
+    the whole registry, so cross-record problems are found whichever file was touched.
+    """
+    registry = load_registry(root, config)
+    findings = run_rules(registry, today or dt.date.today())
+    files = len(registry.files)
+    if select is not None:
+        selection = [path for path in select if path]
+        findings = [finding for finding in findings if _in_selection(finding.path, selection)]
+        files = sum(1 for path in registry.files if _in_selection(path, selection))
+    return CheckResult(root, findings, files)

@@ -1,0 +1,73 @@
+"""The ``hinges`` command line: a thin click layer over the core.
+
+Commands live in their own modules and are imported only when invoked, so ``hinges check``
+does not pay for the imports of ``hinges new`` (or of mkdocs). Every command returns its
+exit code: 0 success, 1 findings or a failed operation, 2 usage or configuration errors.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+from collections.abc import Sequence
+
+import click
+
+from hinges import __version__
+from hinges.errors import HingesError
+
+# command name -> "module:attribute"
+COMMANDS: dict[str, str] = {
+    "check": "hinges.cli.check:check_command",
+    "schema": "hinges.cli.schema:schema_command",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="hinges")
+@click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
+def cli(debug: bool) -> None:
+    """A registry of technology decisions and the tenets behind them."""
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the CLI and exit with the command's exit code; never show a traceback by default."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code = cli.main(args=args, prog_name="hinges", standalone_mode=False)
+    except click.exceptions.Exit as stop:
+        code = stop.exit_code
+    except click.exceptions.Abort:
+        click.echo("hinges: aborted", err=True)
+        code = 1
+    except click.ClickException as error:
+        error.show()
+        code = error.exit_code
+    except HingesError as error:
+        click.echo(f"hinges: {error.format()}", err=True)
+        code = error.exit_code
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (``hinges list | head``): not an error
+        code = 0
+    except Exception as error:  # the promise: one line, never a traceback unless asked
+        if "--debug" in args:
+            traceback.print_exc()
+        click.echo(
+            f"hinges: internal error: {error!r} (run with --debug for the traceback)", err=True
+        )
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,47 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from hinges.config import Config, find_root, load_config
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def root_option(function: F) -> F:
+    decorator = click.option(
+        "--root",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=None,
+        help="The registry root (default: the nearest folder up from here with decisions/).",
+    )
+    return decorator(function)
+
+
+def resolve_root(root: Path | None) -> tuple[Path, Config]:
+    """The registry root and its configuration (ConfigError propagates as exit 2)."""
+    found = root.resolve() if root is not None else find_root(Path.cwd())
+    return found, load_config(found)
+
+
+class DateType(click.ParamType):  # type: ignore[type-arg]
+    name = "YYYY-MM-DD"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not an ISO date (YYYY-MM-DD)", param, ctx)
+
+
+DATE = DateType()

@@ -1,0 +1,161 @@
+"""Configuration: zero by default, optionally ``hinges.toml`` or ``[tool.hinges]``.
+
+Every setting has a default, so a repository with just ``decisions/`` and ``tenets/`` works.
+Settings are read from ``hinges.toml`` (top-level keys, for repositories that are not
+Python) or from the ``[tool.hinges]`` table of ``pyproject.toml``, in the registry root.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from hinges.errors import ConfigError
+
+SEVERITY_NAMES = ("error", "warning", "info", "off")
+_PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of one registry. Field docs are the configuration reference."""
+
+    decisions_dir: str = "decisions"
+    """Folder of decision records, relative to the registry root."""
+    tenets_dir: str = "tenets"
+    """Folder of tenet records, relative to the registry root."""
+    id_prefix: str = "ADR"
+    """Prefix of decision ids: ``ADR`` gives ``ADR-0001``. Upper-case letters and digits."""
+    owners: tuple[str, ...] = ()
+    """Allowed owner handles. Empty means: the teams in CODEOWNERS if there is one, else any."""
+    use_codeowners: bool = True
+    """When ``owners`` is empty, accept only the teams and people a CODEOWNERS file names."""
+    required_sections: tuple[str, ...] = ("Context", "Decision", "Consequences")
+    """H2 sections every decision body must have (compared case-insensitively)."""
+    one_way_min_deciders: int = 2
+    """How many deciders an accepted one-way door needs at least."""
+    review_interval_months: int = 6
+    """Default distance of ``review_by`` from the decision date for new one-way doors."""
+    ignore: tuple[str, ...] = ("README.md", "index.md")
+    """File names inside the record folders that are not records."""
+    max_file_bytes: int = 1024 * 1024
+    """Records larger than this are reported and not read."""
+    severity: dict[str, str] = field(default_factory=dict)
+    """Rule severity overrides: code or slug -> error | warning | info | off."""
+    source: str | None = None
+    """Where the configuration was read from (not a setting)."""
+
+
+_SETTINGS = {f.name: f for f in fields(Config) if f.name != "source"}
+
+
+def _did_you_mean(name: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(name, choices, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _coerce(name: str, value: Any, where: str) -> Any:
+    default = Config.__dataclass_fields__[name].default
+    if name == "severity":
+        if not isinstance(value, dict):
+            raise ConfigError(f"'{name}' must be a table of rule = level", path=where)
+        for rule, level in value.items():
+            if level not in SEVERITY_NAMES:
+                raise ConfigError(
+                    f"severity of '{rule}' must be one of "
+                    f"{', '.join(SEVERITY_NAMES)}, not {level!r}",
+                    path=where,
+                )
+        return dict(value)
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"'{name}' must be true or false", path=where)
+        return value
+    if isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ConfigError(f"'{name}' must be a whole number of 0 or more", path=where)
+        return value
+    if isinstance(default, tuple):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise ConfigError(f"'{name}' must be a list of strings", path=where)
+        return tuple(value)
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"'{name}' must be a non-empty string", path=where)
+    return value
+
+
+def _from_table(table: dict[str, Any], where: str) -> Config:
+    values: dict[str, Any] = {}
+    for name, value in table.items():
+        if name not in _SETTINGS:
+            hint = _did_you_mean(name, list(_SETTINGS))
+            raise ConfigError(f"unknown setting '{name}'{hint}", path=where)
+        values[name] = _coerce(name, value, where)
+    config = Config(**values, source=where)
+    if not _PREFIX.match(config.id_prefix):
+        raise ConfigError(
+            f"id_prefix {config.id_prefix!r} must be 1-10 upper-case letters or digits, "
+            "starting with a letter",
+            path=where,
+        )
+    for folder in (config.decisions_dir, config.tenets_dir):
+        if Path(folder).is_absolute() or ".." in Path(folder).parts:
+            raise ConfigError(f"folder {folder!r} must be inside the registry root", path=where)
+    return config
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"not valid TOML: {error}", path=path.name) from None
+    except OSError as error:
+        raise ConfigError(f"cannot read: {error.strerror}", path=path.name) from None
+
+
+def _pyproject_table(root: Path) -> dict[str, Any] | None:
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return None
+    table = _read_toml(pyproject).get("tool", {}).get("hinges")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError("[tool.hinges] must be a table", path="pyproject.toml")
+    return table
+
+
+def load_config(root: Path) -> Config:
+    """Read the configuration of the registry at ``root`` (defaults when there is none)."""
+    own = root / "hinges.toml"
+    in_pyproject = _pyproject_table(root)
+    if own.is_file():
+        if in_pyproject is not None:
+            raise ConfigError(
+                "settings found in both hinges.toml and [tool.hinges] of pyproject.toml; keep one",
+                path="hinges.toml",
+            )
+        return _from_table(_read_toml(own), "hinges.toml")
+    if in_pyproject is not None:
+        return _from_table(in_pyproject, "pyproject.toml [tool.hinges]")
+    return Config()
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` that holds a registry or its configuration.
+
+    Falls back to ``start`` itself, so a missing registry is reported where the user is.
+    """
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "hinges.toml").is_file() or (folder / "decisions").is_dir():
+            return folder
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and b"[tool.hinges]" in pyproject.read_bytes():
+            return folder
+        if (folder / ".git").exists():
+            break
+    return start

@@ -1,0 +1,131 @@
+"""Decisions and tenets as loaded: their YAML tree, their interpreted values, their body.
+
+Values are interpreted leniently here (a wrongly typed field is simply absent from
+:attr:`Record.values`); the schema rules report exactly what is wrong, so the other rules
+can work with whatever is usable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from hinges.schema import FieldSpec, parse_date
+from hinges.yamltree import Mapping, Node, Scalar, Sequence
+
+RecordKind = Literal["decision", "tenet"]
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_DECISION_FILE = re.compile(r"^(?P<number>[0-9]{4,})-(?P<slug>.+)\.md$")
+_TENET_FILE = re.compile(r"^T-(?P<number>[0-9]{3,})-(?P<slug>.+)\.md$")
+
+
+def is_null(node: Node) -> bool:
+    return isinstance(node, Scalar) and node.plain and node.text in NULLS
+
+
+def file_number(kind: RecordKind, relpath: str) -> int | None:
+    """The number in a record's file name (``0042-x.md`` -> 42), or None if it has none."""
+    pattern = _DECISION_FILE if kind == "decision" else _TENET_FILE
+    match = pattern.match(relpath.rsplit("/", 1)[-1])
+    return int(match["number"]) if match else None
+
+
+def interpret(mapping: Mapping, specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
+    """The usable values of ``mapping``: str, int, datetime.date or list[str] by field kind."""
+    values: dict[str, Any] = {}
+    for spec in specs:
+        entry = mapping.entries.get(spec.name)
+        if entry is None or is_null(entry[1]):
+            continue
+        node = entry[1]
+        if spec.kind == "list":
+            if isinstance(node, Sequence):
+                values[spec.name] = [
+                    item.text.strip()
+                    for item in node.items
+                    if isinstance(item, Scalar) and not is_null(item) and item.text.strip()
+                ]
+            continue
+        if not isinstance(node, Scalar):
+            continue
+        text = node.text.strip()
+        if spec.kind == "date":
+            date = parse_date(text)
+            if date is not None:
+                values[spec.name] = date
+        elif spec.kind == "integer":
+            if node.plain and text.isdigit():
+                values[spec.name] = int(text)
+        elif text:
+            values[spec.name] = text
+    return values
+
+
+@dataclass
+class Record:
+    """One decision or tenet file whose front matter parsed into a mapping."""
+
+    kind: RecordKind
+    path: str
+    """Relative to the registry root, with forward slashes."""
+    front: Mapping
+    values: dict[str, Any]
+    body: str
+    body_line: int
+    """Line of the file where :attr:`body` starts."""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str | None:
+        return self.str_value("id")
+
+    @property
+    def title(self) -> str | None:
+        return self.str_value("title")
+
+    @property
+    def status(self) -> str | None:
+        return self.str_value("status")
+
+    @property
+    def number(self) -> int | None:
+        return file_number(self.kind, self.path)
+
+    def str_value(self, key: str) -> str | None:
+        value = self.values.get(key)
+        return value if isinstance(value, str) else None
+
+    def list_value(self, key: str) -> list[str]:
+        value = self.values.get(key)
+        return list(value) if isinstance(value, list) else []
+
+    def date_value(self, key: str) -> dt.date | None:
+        value = self.values.get(key)
+        return value if isinstance(value, dt.date) else None
+
+    def has(self, key: str) -> bool:
+        return key in self.values
+
+    def where(self, key: str) -> tuple[int, int]:
+        """Position of ``key``'s value, else of the front matter's first key (line, column)."""
+        entry = self.front.entries.get(key)
+        if entry is not None:
+            return entry[1].line, entry[1].column
+        return self.front.line, self.front.column
+
+    def where_key(self, key: str) -> tuple[int, int]:
+        entry = self.front.entries.get(key)
+        if entry is not None:
+            return entry[0].line, entry[0].column
+        return self.front.line, self.front.column
+
+    def where_item(self, key: str, text: str) -> tuple[int, int]:
+        """Position of the list item of ``key`` whose text is ``text`` (else of the key)."""
+        entry = self.front.entries.get(key)
+        if entry is not None and isinstance(entry[1], Sequence):
+            for item in entry[1].items:
+                if isinstance(item, Scalar) and item.text.strip() == text:
+                    return item.line, item.column
+        return self.where(key)

@@ -1,0 +1,50 @@
+"""The rules, registered explicitly: one module each, with a code, a slug and a docstring.
+
+A rule module defines ``RULE`` (a :class:`hinges.rules.base.Rule`) and, unless the loader
+reports its problems, ``check(context)`` yielding findings. Its docstring is its page in
+the rules reference: a summary line, an explanation, and ``Passing`` / ``Failing`` examples.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from hinges.rules.base import Check, Context, Rule, RuleInfo
+
+__all__ = ["RULE_MODULES", "Context", "Rule", "RuleInfo", "all_rules", "rule_by_name"]
+
+# Order is the order of the rules reference; codes group rules by theme.
+RULE_MODULES: tuple[str, ...] = (
+    "unreadable_file",
+    "encoding",
+    "merge_conflict",
+    "front_matter_fence",
+    "front_matter_shape",
+    "yaml_syntax",
+    "duplicate_key",
+    "unsupported_yaml",
+    "ambiguous_scalar",
+    "missing_key",
+    "invalid_value",
+    "unknown_key",
+)
+
+
+@cache
+def all_rules() -> tuple[RuleInfo, ...]:
+    infos = []
+    for name in RULE_MODULES:
+        module = importlib.import_module(f"hinges.rules.{name}")
+        rule: Rule = module.RULE
+        check: Check | None = getattr(module, "check", None)
+        infos.append(RuleInfo(rule, module.__doc__ or "", check, name))
+    return tuple(infos)
+
+
+def rule_by_name(name: str) -> RuleInfo | None:
+    """Look a rule up by code (``HG101``) or slug (``missing-key``)."""
+    for info in all_rules():
+        if name in (info.code, info.slug):
+            return info
+    return None

@@ -1,0 +1,93 @@
+"""Field checks shared by the schema rules (not a rule itself)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from hinges.records import Record, is_null
+from hinges.rules.base import Context
+from hinges.schema import DATE_PATTERN, HANDLE_PATTERN, FieldSpec, fields_for, parse_date
+from hinges.yamltree import Node, Scalar, Sequence
+
+_KIND_NAMES = {"string": "text", "date": "a date", "integer": "a whole number", "list": "a list"}
+
+
+def specs_of(record: Record, context: Context) -> tuple[FieldSpec, ...]:
+    return fields_for(record.kind, context.registry.config)
+
+
+def present_fields(context: Context) -> Iterator[tuple[Record, FieldSpec, Node]]:
+    """Every (record, field, value node) of a known field present in a record."""
+    for record in context.registry.records():
+        for spec in specs_of(record, context):
+            entry = record.front.entries.get(spec.name)
+            if entry is not None:
+                yield record, spec, entry[1]
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, Sequence):
+        return "a list"
+    if isinstance(node, Scalar):
+        return f"'{node.text}'"
+    return "a mapping"
+
+
+def _pattern_problem(spec: FieldSpec, text: str) -> str | None:
+    if spec.pattern is None or re.match(spec.pattern, text):
+        return None
+    if spec.pattern == HANDLE_PATTERN:
+        if ":" in text or "//" in text:
+            return f"'{text}' looks like a URL; an owner is a handle such as @team or alice"
+        return f"'{text}' is not a handle (letters, digits, '.', '_' or '-', optionally @org/team)"
+    if spec.pattern == DATE_PATTERN:
+        return f"'{text}' is not an ISO date; write YYYY-MM-DD"
+    example = spec.example.strip("[]").split(",")[0] or "the documented form"
+    return f"'{text}' does not have the form of {example}"
+
+
+def _scalar_problem(spec: FieldSpec, node: Scalar) -> str | None:
+    text = node.text.strip()
+    if spec.kind == "date":
+        if re.match(DATE_PATTERN, text) and parse_date(text) is None:
+            return f"'{text}' is not a real date"
+        return _pattern_problem(spec, text)
+    if spec.kind == "integer":
+        if not node.plain or not text.isdigit() or int(text) < 1:
+            return f"must be a whole number of 1 or more, not {_describe(node)}"
+        return None
+    if spec.enum and text not in spec.enum:
+        close = [v for v in spec.enum if v.lower() == text.lower()] or difflib.get_close_matches(
+            text, spec.enum, n=1
+        )
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"must be one of {', '.join(spec.enum)}, not '{text}'{hint}"
+    if spec.single_line and "\n" in text:
+        return "must be a single line"
+    return _pattern_problem(spec, text)
+
+
+def value_problem(spec: FieldSpec, node: Node) -> tuple[Node, str] | None:
+    """The first thing wrong with ``node`` as a value of ``spec``, and the node it concerns."""
+    if is_null(node):
+        return node, "is empty; give it a value or remove the key"
+    if spec.kind == "list":
+        if not isinstance(node, Sequence):
+            return node, f"must be a list, not {_describe(node)}; write {spec.name}: [...]"
+        seen: set[str] = set()
+        for item in node.items:
+            if not isinstance(item, Scalar) or is_null(item) or not item.text.strip():
+                return item, f"items must be non-empty text, not {_describe(item)}"
+            problem = _pattern_problem(spec, item.text.strip())
+            if problem:
+                return item, f"item {problem}"
+            if item.text in seen:
+                return item, f"lists '{item.text}' twice"
+            seen.add(item.text)
+        return None
+    if not isinstance(node, Scalar):
+        return node, f"must be {_KIND_NAMES[spec.kind]}, not {_describe(node)}"
+    problem = _scalar_problem(spec, node)
+    return (node, problem) if problem else None

@@ -1,0 +1,248 @@
+"""The front-matter fields of decisions and tenets, declared once.
+
+The validator, the JSON Schema shipped for editors (``hinges schema``), and the format
+reference are all derived from these declarations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from hinges.config import Config
+
+DECISION_STATUSES = ("proposed", "accepted", "rejected", "deprecated", "superseded")
+TENET_STATUSES = ("active", "retired")
+DOORS = ("one-way", "two-way")
+_HANDLE_PART = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
+HANDLE_PATTERN = rf"^@?{_HANDLE_PART}(?:/{_HANDLE_PART})?$"
+TENET_ID_PATTERN = r"^T-[0-9]{3,}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+SCHEMA_BASE_URI = "https://hinges.invalid/schemas"
+
+Kind = Literal["string", "date", "integer", "list"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: Kind
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] = ()
+    pattern: str | None = None
+    """For ``list`` fields, the pattern of each item."""
+    single_line: bool = False
+    example: str = ""
+
+
+def decision_id_pattern(prefix: str) -> str:
+    return rf"^{re.escape(prefix)}-[0-9]{{4,}}$"
+
+
+def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
+    ids = decision_id_pattern(config.id_prefix)
+    p = config.id_prefix
+    return (
+        FieldSpec(
+            "id",
+            "string",
+            f"The decision's id, {p}-NNNN, matching the file's number.",
+            True,
+            pattern=ids,
+            example=f"{p}-0007",
+        ),
+        FieldSpec(
+            "title",
+            "string",
+            "What was decided, in a short phrase; the body's H1 repeats it.",
+            True,
+            single_line=True,
+            example="Use PostgreSQL for the order service",
+        ),
+        FieldSpec(
+            "status",
+            "string",
+            "Where the decision is in its lifecycle.",
+            True,
+            enum=DECISION_STATUSES,
+            example="accepted",
+        ),
+        FieldSpec(
+            "date",
+            "date",
+            "ISO date of the last status change.",
+            True,
+            pattern=DATE_PATTERN,
+            example="2026-03-14",
+        ),
+        FieldSpec(
+            "door",
+            "string",
+            "one-way: costly or impossible to reverse; two-way: cheap to reverse.",
+            True,
+            enum=DOORS,
+            example="two-way",
+        ),
+        FieldSpec(
+            "owner",
+            "string",
+            "The one team or person accountable for the decision over time (a handle, "
+            "never a URL).",
+            True,
+            pattern=HANDLE_PATTERN,
+            example="@payments/platform",
+        ),
+        FieldSpec(
+            "deciders",
+            "list",
+            "Handles of the people or teams who took the decision.",
+            pattern=HANDLE_PATTERN,
+            example='["@alice", "@bob"]',
+        ),
+        FieldSpec(
+            "tenets",
+            "list",
+            "Ids of the tenets this decision follows.",
+            pattern=TENET_ID_PATTERN,
+            example="[T-001, T-003]",
+        ),
+        FieldSpec(
+            "exit_path",
+            "string",
+            "How we would back out if the decision proves wrong, and what that would cost.",
+            example="Data is stored as plain SQL; moving costs about two sprints.",
+        ),
+        FieldSpec(
+            "review_by",
+            "date",
+            "ISO date by which the decision is looked at again.",
+            pattern=DATE_PATTERN,
+            example="2027-03-14",
+        ),
+        FieldSpec(
+            "supersedes",
+            "list",
+            "Ids of the decisions this one replaces.",
+            pattern=ids,
+            example=f"[{p}-0003]",
+        ),
+        FieldSpec(
+            "superseded_by",
+            "list",
+            "Ids of the decisions that replace this one.",
+            pattern=ids,
+            example=f"[{p}-0012]",
+        ),
+        FieldSpec("tags", "list", "Free keywords for filtering.", example="[storage, data]"),
+    )
+
+
+def tenet_fields() -> tuple[FieldSpec, ...]:
+    return (
+        FieldSpec(
+            "id",
+            "string",
+            "The tenet's id, T-NNN, matching the file's number.",
+            True,
+            pattern=TENET_ID_PATTERN,
+            example="T-001",
+        ),
+        FieldSpec(
+            "title",
+            "string",
+            "The tenet, as a short statement of what wins over what.",
+            True,
+            single_line=True,
+            example="Predictable tail latency over raw throughput",
+        ),
+        FieldSpec(
+            "status",
+            "string",
+            "active, or retired (kept on record, no longer followed).",
+            True,
+            enum=TENET_STATUSES,
+            example="active",
+        ),
+        FieldSpec(
+            "owner",
+            "string",
+            "Who keeps the tenet current (a handle).",
+            True,
+            pattern=HANDLE_PATTERN,
+            example="@architecture",
+        ),
+        FieldSpec(
+            "priority",
+            "integer",
+            "Rank among tenets, 1 first: when two tenets conflict the lower number wins. "
+            "Reorder by editing priorities; ids and decisions stay as they are.",
+            True,
+            example="1",
+        ),
+        FieldSpec(
+            "date",
+            "date",
+            "ISO date of the last change to the tenet.",
+            pattern=DATE_PATTERN,
+            example="2026-01-10",
+        ),
+        FieldSpec("tags", "list", "Free keywords for filtering.", example="[operations]"),
+    )
+
+
+def fields_for(kind: str, config: Config) -> tuple[FieldSpec, ...]:
+    return decision_fields(config) if kind == "decision" else tenet_fields()
+
+
+def parse_date(text: str) -> dt.date | None:
+    """An ISO ``YYYY-MM-DD`` date, or None when the text is not one or the date is impossible."""
+    if not re.match(DATE_PATTERN, text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _property(spec: FieldSpec) -> dict[str, Any]:
+    prop: dict[str, Any] = {"description": spec.description}
+    if spec.kind == "list":
+        item: dict[str, Any] = {"type": "string", "minLength": 1}
+        if spec.pattern:
+            item["pattern"] = spec.pattern
+        prop.update(type="array", items=item, uniqueItems=True)
+    elif spec.kind == "integer":
+        prop.update(type="integer", minimum=1)
+    else:
+        prop.update(type="string", minLength=1)
+        if spec.kind == "date":
+            prop["format"] = "date"
+        if spec.enum:
+            prop["enum"] = list(spec.enum)
+        if spec.pattern:
+            prop["pattern"] = spec.pattern
+        if spec.single_line:
+            prop["pattern"] = r"^[^\n]+$"
+    return prop
+
+
+def json_schema(kind: str, config: Config | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a decision's or tenet's front matter."""
+    specs = fields_for(kind, config or Config())
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_BASE_URI}/{kind}.schema.json",
+        "title": f"hinges {kind} front matter",
+        "type": "object",
+        "required": [spec.name for spec in specs if spec.required],
+        "properties": {spec.name: _property(spec) for spec in specs},
+        "additionalProperties": False,
+    }
+
+
+def render_json_schema(kind: str, config: Config | None = None) -> str:
+    return json.dumps(json_schema(kind, config), indent=2, ensure_ascii=False) + "\n"
