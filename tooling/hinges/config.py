@@ -7,9 +7,7 @@ Python) or from the ``[tool.hinges]`` table of ``pyproject.toml``, in the regist
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -54,6 +52,8 @@ _SETTINGS = {f.name: f for f in fields(Config) if f.name != "source"}
 
 
 def _did_you_mean(name: str, choices: list[str]) -> str:
+    import difflib  # imported when needed: start-up time of every command
+
     close = difflib.get_close_matches(name, choices, n=1)
     return f"; did you mean '{close[0]}'?" if close else ""
 
@@ -109,6 +109,8 @@ def _from_table(table: dict[str, Any], where: str) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a file to read: most runs have none
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -144,6 +146,21 @@ def load_config(root: Path) -> Config:
     return Config()
 
 
+def _configures_hinges(pyproject: Path) -> bool:
+    """Whether ``pyproject`` has a ``[tool.hinges]`` table (in any TOML spelling)."""
+    try:
+        data = pyproject.read_bytes()
+    except OSError:  # absent or unreadable: not a registry root we can use
+        return False
+    import tomllib
+
+    try:
+        return "hinges" in tomllib.loads(data.decode("utf-8")).get("tool", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # Broken but meant for us: choose this root so load_config reports the error.
+        return b"tool.hinges" in data
+
+
 def find_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` that holds a registry or its configuration.
 
@@ -153,8 +170,7 @@ def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / "hinges.toml").is_file() or (folder / "decisions").is_dir():
             return folder
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and b"[tool.hinges]" in pyproject.read_bytes():
+        if _configures_hinges(folder / "pyproject.toml"):
             return folder
         if (folder / ".git").exists():
             break

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,8 +53,7 @@ def _read_regular(path: str, max_bytes: int) -> bytes | str:
         after = os.fstat(fd)  # the file may have been swapped since the stat above
         if not stat.S_ISREG(after.st_mode):
             return f"is {_kind_of(after.st_mode)}; only regular files are read"
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(max_bytes + 1)
+        data = _read_up_to(fd, max_bytes + 1, after.st_size)
     except OSError as error:
         return f"cannot be read ({error.strerror})"
     finally:
@@ -61,6 +61,25 @@ def _read_regular(path: str, max_bytes: int) -> bytes | str:
     if len(data) > max_bytes:
         return f"is more than the limit of {max_bytes} bytes; not read"
     return data
+
+
+def _read_up_to(fd: int, limit: int, expected: int) -> bytes:
+    """At most ``limit`` bytes of ``fd``, until end of file.
+
+    The first read asks for the size fstat reported (plus one, to see end of file at once),
+    not for ``limit``: a buffered ``read(limit)`` allocates ``limit`` bytes per record.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    want = min(expected + 1, limit)
+    while total < limit:
+        chunk = os.read(fd, min(want, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = 64 * 1024
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _inside(real: str, real_root: str) -> bool:
@@ -71,16 +90,23 @@ def scan_folder(
     root: Path, folder: str, *, ignore: tuple[str, ...], max_bytes: int
 ) -> list[Candidate]:
     """Every ``*.md`` entry of ``root/folder`` (not recursive), sorted by name."""
+    return list(iter_folder(root, folder, ignore=ignore, max_bytes=max_bytes))
+
+
+def iter_folder(
+    root: Path, folder: str, *, ignore: tuple[str, ...], max_bytes: int
+) -> Iterator[Candidate]:
+    """Like :func:`scan_folder`, one file at a time, so only one record's bytes are held."""
     real_root = os.path.realpath(root)
     directory = root / folder
     real_dir = os.path.realpath(directory)
     if not _inside(real_dir, real_root):
-        return [Candidate(folder, None, "folder resolves outside the registry root; not read")]
+        yield Candidate(folder, None, "folder resolves outside the registry root; not read")
+        return
     try:
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
     except OSError:
-        return []
-    found: list[Candidate] = []
+        return
     for entry in entries:
         if not entry.name.endswith(".md") or entry.name in ignore or entry.name.startswith("."):
             continue
@@ -90,16 +116,14 @@ def scan_folder(
             try:
                 target = os.path.realpath(entry.path, strict=True)
             except OSError:
-                found.append(Candidate(relpath, None, "is a broken or looping symlink; not read"))
+                yield Candidate(relpath, None, "is a broken or looping symlink; not read")
                 continue
             if not _inside(target, real_root):
-                found.append(
-                    Candidate(relpath, None, "is a symlink leading outside the registry; not read")
-                )
+                leaves = "is a symlink leading outside the registry; not read"
+                yield Candidate(relpath, None, leaves)
                 continue
         outcome = _read_regular(target, max_bytes)
         if isinstance(outcome, str):
-            found.append(Candidate(relpath, None, outcome))
+            yield Candidate(relpath, None, outcome)
         else:
-            found.append(Candidate(relpath, outcome))
-    return found
+            yield Candidate(relpath, outcome)

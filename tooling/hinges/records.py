@@ -34,21 +34,28 @@ def file_number(kind: RecordKind, relpath: str) -> int | None:
 
 def interpret(mapping: Mapping, specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
     """The usable values of ``mapping``: str, int, datetime.date or list[str] by field kind."""
+    # Runs once per record: is_null is inlined (``plain and text in NULLS``) and node types
+    # are compared exactly (the node classes have no subclasses).
     values: dict[str, Any] = {}
+    entries = mapping.entries
     for spec in specs:
-        entry = mapping.entries.get(spec.name)
-        if entry is None or is_null(entry[1]):
+        entry = entries.get(spec.name)
+        if entry is None:
             continue
         node = entry[1]
-        if spec.kind == "list":
-            if isinstance(node, Sequence):
+        if type(node) is Sequence:
+            if spec.kind == "list":
                 values[spec.name] = [
-                    item.text.strip()
+                    stripped
                     for item in node.items
-                    if isinstance(item, Scalar) and not is_null(item) and item.text.strip()
+                    if type(item) is Scalar
+                    and not (item.plain and item.text in NULLS)
+                    and (stripped := item.text.strip())
                 ]
             continue
-        if not isinstance(node, Scalar):
+        if type(node) is not Scalar or (node.plain and node.text in NULLS):
+            continue
+        if spec.kind == "list":
             continue
         text = node.text.strip()
         if spec.kind == "date":
@@ -79,15 +86,18 @@ class Record:
 
     @property
     def id(self) -> str | None:
-        return self.str_value("id")
+        value = self.values.get("id")  # inlined str_value: rules ask for this very often
+        return value if isinstance(value, str) else None
 
     @property
     def title(self) -> str | None:
-        return self.str_value("title")
+        value = self.values.get("title")  # inlined str_value: rules ask for this very often
+        return value if isinstance(value, str) else None
 
     @property
     def status(self) -> str | None:
-        return self.str_value("status")
+        value = self.values.get("status")  # inlined str_value: rules ask for this very often
+        return value if isinstance(value, str) else None
 
     @property
     def number(self) -> int | None:

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from hinges.config import Config
@@ -195,7 +196,17 @@ def tenet_fields() -> tuple[FieldSpec, ...]:
 
 
 def fields_for(kind: str, config: Config) -> tuple[FieldSpec, ...]:
-    return decision_fields(config) if kind == "decision" else tenet_fields()
+    # Called per record by the loader and the rules: build the (immutable) specs once.
+    return _decision_fields_for(config.id_prefix) if kind == "decision" else _tenet_fields()
+
+
+@cache
+def _decision_fields_for(id_prefix: str) -> tuple[FieldSpec, ...]:
+    # decision_fields reads only the id prefix from the configuration.
+    return decision_fields(Config(id_prefix=id_prefix))
+
+
+_tenet_fields = cache(tenet_fields)
 
 
 def parse_date(text: str) -> dt.date | None:

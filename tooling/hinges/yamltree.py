@@ -15,6 +15,7 @@ recurse once per nesting level. We therefore take only the *event stream* from t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -23,8 +24,19 @@ try:  # libyaml is an optional part of PyYAML; the pure parser produces the same
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+# Exact event classes, for the dispatch in _build (the parsers create no subclasses).
+_ScalarEvent = yaml.ScalarEvent
+_SequenceStartEvent = yaml.SequenceStartEvent
+_MappingStartEvent = yaml.MappingStartEvent
+_SequenceEndEvent = yaml.SequenceEndEvent
+_MappingEndEvent = yaml.MappingEndEvent
+_DocumentStartEvent = yaml.DocumentStartEvent
+_AliasEvent = yaml.AliasEvent
+_StreamEndEvent = yaml.StreamEndEvent
+
 MAX_DEPTH = 16
 MAX_NODES = 5_000
+_TOO_DEEP = f"front matter nests deeper than {MAX_DEPTH} levels"
 
 
 @dataclass(slots=True)
@@ -99,91 +111,131 @@ def parse(text: str) -> Node | YamlProblem | None:
     Returns ``None`` for an empty document and a :class:`YamlProblem` when the text is
     refused. Never raises for any input text.
     """
+    loader = None
     try:
-        return _build(yaml.parse(text, Loader=_Loader))
+        loader = _Loader(text)
+        return _build(loader)
     except _Refused as refused:
         return refused.problem
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = error.problem or error.context or "invalid YAML"
+        if problem == "exceeded maximum nesting depth":  # libyaml's own cap (1,000 levels)
+            return YamlProblem("too-deep", _TOO_DEEP, line, column)
         return YamlProblem("syntax", f"YAML syntax error: {problem}", line, column)
-    except yaml.YAMLError as error:  # reader errors (bad characters) carry no problem_mark
+    except yaml.reader.ReaderError as error:
+        return _reader_problem(text, error)
+    except yaml.YAMLError as error:
         return YamlProblem("syntax", f"YAML error: {error}", 1, 1)
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
-def _build(events: object) -> Node | None:
-    # Containers under construction; the key waiting for its value when the top is a mapping.
-    stack: list[Node] = []
-    pending_keys: list[Scalar | None] = []
+def _reader_problem(text: str, error: yaml.reader.ReaderError) -> YamlProblem:
+    # libyaml reports a byte offset and PyYAML a character offset, so locate the character
+    # itself: the reader stops at its first occurrence. (Text given as str: it is a code point.)
+    code_point = error.character if isinstance(error.character, int) else 0
+    offset = max(text.find(chr(code_point)), 0)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return YamlProblem(
+        "syntax", f"character U+{code_point:04X} is not allowed in YAML", line, column
+    )
+
+
+def _build(loader: _Loader) -> Node | None:
+    # One flat loop over libyaml's events, dispatching on the event's exact class: this is
+    # the hot path of every check (tens of events per record), so it avoids helper calls,
+    # a generator per document and isinstance chains, and keeps the open container's list
+    # or dict, and the key waiting for its value, in local variables.
+    get_event = loader.get_event
+    # The enclosing containers' states, saved while a nested container is open.
+    stack: list[tuple[list[Node] | None, dict[str, tuple[Scalar, Node]] | None]] = []
+    items: list[Node] | None = None  # the open sequence's items
+    entries: dict[str, tuple[Scalar, Node]] | None = None  # the open mapping's entries
+    key: Scalar | None = None  # in an open mapping, the key waiting for its value
     root: Node | None = None
     nodes = 0
     documents = 0
-
-    def attach(node: Node, event: yaml.Event) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent = stack[-1]
-        if isinstance(parent, Sequence):
-            parent.items.append(node)
-            return
-        assert isinstance(parent, Mapping)
-        key = pending_keys[-1]
-        if key is None:
-            if not isinstance(node, Scalar):
+    while True:
+        # Any: the stubs type get_event() as Event | None; the class dispatch below narrows it.
+        event: Any = get_event()
+        kind = type(event)
+        if kind is _ScalarEvent:
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise _refuse("too-large", f"front matter has more than {MAX_NODES} values", event)
+            if event.anchor is not None or event.tag is not None:
+                _refuse_anchor_or_tag(event)
+            mark = event.start_mark
+            scalar = (
+                Scalar(mark.line + 1, mark.column + 1, event.value, event.style in (None, ""))
+                if mark is not None
+                else Scalar(1, 1, event.value, event.style in (None, ""))
+            )
+            if items is not None:
+                items.append(scalar)
+            elif entries is None:
+                root = scalar
+            elif key is None:
+                if scalar.text in entries:
+                    raise _duplicate(entries[scalar.text][0], scalar)
+                key = scalar
+            else:
+                entries[key.text] = (key, scalar)
+                key = None
+        elif kind is _SequenceStartEvent or kind is _MappingStartEvent:
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise _refuse("too-large", f"front matter has more than {MAX_NODES} values", event)
+            _refuse_anchor_or_tag(event)
+            if len(stack) >= MAX_DEPTH:
+                raise _refuse("too-deep", _TOO_DEEP, event)
+            line, column = _where(event)
+            container = (
+                Sequence(line, column) if kind is _SequenceStartEvent else Mapping(line, column)
+            )
+            if items is not None:
+                items.append(container)
+            elif entries is None:
+                root = container
+            elif key is None:
                 raise _refuse("unsupported", "mapping keys must be plain text", event)
-            if node.text in parent.entries:
-                first = parent.entries[node.text][0]
-                raise _Refused(
-                    YamlProblem(
-                        "duplicate-key",
-                        f"duplicate key '{node.text}' (first set on line {first.line}); "
-                        "YAML tools silently keep only one of them",
-                        node.line,
-                        node.column,
-                    )
-                )
-            pending_keys[-1] = node
-        else:
-            parent.entries[key.text] = (key, node)
-            pending_keys[-1] = None
-
-    for event in events:  # type: ignore[attr-defined]
-        if isinstance(event, yaml.DocumentStartEvent):
+            else:
+                entries[key.text] = (key, container)
+                key = None
+            stack.append((items, entries))
+            if type(container) is Sequence:
+                items, entries = container.items, None
+            else:
+                assert type(container) is Mapping
+                items, entries = None, container.entries
+        elif kind is _SequenceEndEvent or kind is _MappingEndEvent:
+            # A mapping ends only after a value, so no key is pending here.
+            items, entries = stack.pop()
+        elif kind is _DocumentStartEvent:
             documents += 1
             if documents > 1:
                 raise _refuse("syntax", "front matter must hold a single YAML document", event)
-            continue
-        if isinstance(event, yaml.AliasEvent):
+        elif kind is _AliasEvent:
             raise _refuse(
                 "unsupported",
                 f"aliases (*{event.anchor}) are not allowed in front matter; write the value out",
                 event,
             )
-        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
-            nodes += 1
-            if nodes > MAX_NODES:
-                raise _refuse("too-large", f"front matter has more than {MAX_NODES} values", event)
-            _refuse_anchor_or_tag(event)
-        line, column = _where(event)
-        if isinstance(event, yaml.ScalarEvent):
-            attach(Scalar(line, column, event.value, event.style in (None, "")), event)
-        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            if len(stack) >= MAX_DEPTH:
-                raise _refuse(
-                    "too-deep", f"front matter nests deeper than {MAX_DEPTH} levels", event
-                )
-            container: Node = (
-                Sequence(line, column)
-                if isinstance(event, yaml.SequenceStartEvent)
-                else Mapping(line, column)
-            )
-            attach(container, event)
-            stack.append(container)
-            pending_keys.append(None)
-        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            stack.pop()
-            pending_keys.pop()
-    return root
+        elif kind is _StreamEndEvent:
+            return root
+
+
+def _duplicate(first: Scalar, again: Scalar) -> _Refused:
+    return _Refused(
+        YamlProblem(
+            "duplicate-key",
+            f"duplicate key '{again.text}' (first set on line {first.line}); "
+            "YAML tools silently keep only one of them",
+            again.line,
+            again.column,
+        )
+    )
