@@ -28,6 +28,37 @@ RULE_MODULES: tuple[str, ...] = (
     "missing_key",
     "invalid_value",
     "unknown_key",
+    # naming and numbering (HG2xx)
+    "file_name",
+    "id_mismatch",
+    "duplicate_id",
+    "duplicate_number",
+    # references between records (HG3xx)
+    "unknown_tenet",
+    "unknown_decision",
+    "self_reference",
+    "supersede_cycle",
+    "one_sided_relation",
+    "superseded_status",
+    "successor_proposed",
+    "successor_not_accepted",
+    # door rules (HG4xx)
+    "exit_path_required",
+    "one_way_deciders",
+    "one_way_review_date",
+    "one_way_options",
+    "acceptance_readiness",
+    # review (HG5xx)
+    "review_overdue",
+    # tenets (HG6xx)
+    "retired_tenet_cited",
+    "tenet_uncited",
+    "tenet_priority",
+    # owner (HG7xx)
+    "owner_not_allowed",
+    # body (HG8xx)
+    "title_heading",
+    "required_sections",
 )
 
 

@@ -58,6 +58,8 @@ def _scalar_problem(spec: FieldSpec, node: Scalar) -> str | None:
         if not node.plain or not text.isdigit() or int(text) < 1:
             return f"must be a whole number of 1 or more, not {_describe(node)}"
         return None
+    if not text:  # quoted "" is not null, but is no value either
+        return "is empty; give it a value or remove the key"
     if spec.enum and text not in spec.enum:
         close = [v for v in spec.enum if v.lower() == text.lower()] or difflib.get_close_matches(
             text, spec.enum, n=1

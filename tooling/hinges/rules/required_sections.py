@@ -1,0 +1,54 @@
+"""A decision body lacks a required section.
+
+Every decision body has the H2 sections listed in `required_sections` (by default Context,
+Decision and Consequences), so readers find the same parts in the same places. Headings are
+compared without regard to case or runs of whitespace; other sections (such as "Options
+considered") may come in between. Each missing section is one finding, at the H1 (or the
+body's first line of text).
+
+Passing:
+
+    # Use PostgreSQL for orders
+
+    ## Context
+    ## Decision
+    ## Consequences
+
+Failing:
+
+    # Use PostgreSQL for orders
+
+    ## Context
+    ## Decision
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hinges.findings import Finding, Severity
+from hinges.rules._body import anchor_line, collapse, outline_of
+from hinges.rules.base import Context, Rule
+
+RULE = Rule("HG802", "required-sections", Severity.ERROR)
+
+
+def check(context: Context) -> Iterator[Finding]:
+    required = context.registry.config.required_sections
+    if not required:
+        return
+    wanted = ", ".join(required)
+    for record in context.registry.decisions:
+        present = {
+            collapse(heading.text).casefold()
+            for heading in outline_of(record).headings
+            if heading.level == 2
+        }
+        for section in required:
+            if collapse(section).casefold() not in present:
+                yield RULE.finding(
+                    record.path,
+                    anchor_line(record),
+                    1,
+                    f"the body has no '## {section}' section (required: {wanted})",
+                )

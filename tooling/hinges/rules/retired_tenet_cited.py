@@ -1,0 +1,53 @@
+"""A proposed or accepted decision cites a retired tenet.
+
+A retired tenet stays on record, but it no longer guides choices. A decision being made or
+in force that cites one was weighed against a principle the group gave up: cite the tenet
+that replaced it, or drop the citation. Deprecated, superseded and rejected decisions are
+history and may keep citing what held at the time.
+
+Passing:
+
+    ---
+    id: ADR-0005
+    title: Cache product pages at the edge
+    status: accepted
+    tenets: [T-002]   # T-002 is active
+    ---
+
+Failing:
+
+    ---
+    id: ADR-0005
+    title: Cache product pages at the edge
+    status: accepted
+    tenets: [T-004]   # T-004 has status: retired
+    ---
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hinges.findings import Finding, Severity
+from hinges.rules.base import Context, Rule
+
+RULE = Rule("HG601", "retired-tenet-cited", Severity.WARNING)
+
+
+def check(context: Context) -> Iterator[Finding]:
+    tenets = context.registry.tenets_by_id()
+    for record in context.registry.decisions:
+        if record.status not in ("proposed", "accepted"):
+            continue
+        for tenet_id in record.list_value("tenets"):
+            found = tenets.get(tenet_id, [])
+            if not found or any(tenet.status != "retired" for tenet in found):
+                continue
+            title = found[0].title or tenet_id
+            yield RULE.at_item(
+                record,
+                "tenets",
+                tenet_id,
+                f"cites {tenet_id} '{title}', which is retired; cite the tenet that guides "
+                "this choice now, or remove the citation",
+            )
