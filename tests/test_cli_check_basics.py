@@ -29,6 +29,6 @@ def test_a_broken_file_does_not_hide_the_others(registry: Path) -> None:
     assert result.code == 1
     assert "decisions/0002-broken.md:3:1: error HG006" in result.stdout
     assert (
-        "decisions/0003-bad.md:3:1: error HG103 unknown key 'ownr' in a decision; did you mean 'owner'?"
-        in result.stdout
+        "decisions/0003-bad.md:3:1: error HG103 "
+        "unknown key 'ownr' in a decision; did you mean 'owner'?" in result.stdout
     )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import traceback
 from collections.abc import Sequence
 
 import click
@@ -21,6 +20,17 @@ from hinges.errors import HingesError
 COMMANDS: dict[str, str] = {
     "check": "hinges.cli.check:check_command",
     "schema": "hinges.cli.schema:schema_command",
+    "rules": "hinges.cli.rules:rules_command",
+    # authoring: creating records
+    "init": "hinges.cli.init:init_command",
+    "new": "hinges.cli.new:new_command",
+    "tenet": "hinges.cli.tenet:tenet_group",
+    # authoring: changing and listing records
+    "status": "hinges.cli.status:status_command",
+    "list": "hinges.cli.listing:list_command",
+    "show": "hinges.cli.listing:show_command",
+    "review": "hinges.cli.review:review_command",
+    "renumber": "hinges.cli.renumber:renumber_command",
 }
 
 
@@ -58,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         error.show()
         code = error.exit_code
     except HingesError as error:
+        if "--debug" in args and error.__cause__ is not None:  # a wrapped internal error
+            import traceback  # only here: it costs ~5 ms of start-up on every run
+
+            traceback.print_exception(error)
         click.echo(f"hinges: {error.format()}", err=True)
         code = error.exit_code
     except BrokenPipeError:
@@ -65,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         code = 0
     except Exception as error:  # the promise: one line, never a traceback unless asked
         if "--debug" in args:
+            import traceback
+
             traceback.print_exc()
         click.echo(
             f"hinges: internal error: {error!r} (run with --debug for the traceback)", err=True

@@ -9,18 +9,40 @@ from pathlib import Path
 import click
 
 from hinges.cli._common import DATE, resolve_root, root_option
+from hinges.errors import UsageError
 from hinges.reporting import FORMATS
 
 
 def _relative_selection(paths: tuple[Path, ...], root: Path) -> list[str] | None:
+    """PATHS as registry-relative paths; None (everything) when one of them is the root.
+
+    Paths outside the root are dropped: pre-commit passes every changed file of the
+    repository, and only the registry's own files are ours to report on.
+    """
     if not paths:
         return None
     selection = []
     for path in paths:
         absolute = Path(os.path.abspath(path))
+        # Resolve the folder, not the file: the root is resolved, and a record that is a
+        # symlink must still be selected by its own name.
+        absolute = absolute.parent.resolve() / absolute.name if absolute.name else absolute
+        if absolute == root:
+            return None
         if absolute.is_relative_to(root):
-            selection.append(absolute.relative_to(root).as_posix().removeprefix("."))
+            selection.append(absolute.relative_to(root).as_posix())
     return selection
+
+
+def _write_report(output: Path, report: str) -> None:
+    from hinges.atomic import write_text
+
+    try:
+        write_text(output, report)
+    except OSError as error:
+        raise UsageError(
+            f"cannot write the report: {error.strerror or error}", path=output
+        ) from None
 
 
 @click.command("check")
@@ -53,10 +75,10 @@ def check_command(
 ) -> int:
     """Check every decision and tenet; PATHS limit what is reported, not what is checked.
 
-    Exit status: 0 no errors (warnings allowed unless --strict), 1 findings fail the run,
-    2 usage or configuration error.
+    Exit status: 0 no errors (warnings allowed unless --strict), 1 findings fail the run
+    (or an internal error), 2 usage or configuration error (including an --output file
+    that cannot be written).
     """
-    from hinges.atomic import write_text
     from hinges.checker import check
     from hinges.reporting import reporter, resolve_format
 
@@ -68,5 +90,5 @@ def check_command(
     if output is None:
         click.echo(report, nl=False)
     else:
-        write_text(output, report)
+        _write_report(output, report)
     return 1 if result.failed(strict=strict) else 0

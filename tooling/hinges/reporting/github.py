@@ -1,15 +1,26 @@
 """GitHub Actions workflow commands: one annotation per finding, on the offending line.
 
-Paths are made relative to ``GITHUB_WORKSPACE`` (the checkout) so annotations land on the
-right file even when the registry lives in a subfolder.
+Output, one line per finding, in the order of the findings (path, line, column, code)::
+
+    ::error file=docs/decisions/0001-x.md,line=3,col=1,title=HG103::unknown key 'ownr' ...
+
+* the command is ``error``, ``warning`` or ``notice`` (for severity ``info``);
+* ``file`` is relative to the checkout (:func:`hinges.reporting.checkout_folder`:
+  ``GITHUB_WORKSPACE`` when set, else the top of the git work tree, else the registry
+  root), so annotations land on the right file when the registry lives in a subfolder;
+* ``line`` and ``col`` are 1-based; ``title`` is the rule code;
+* property values escape ``%``, CR, LF, ``:`` and ``,``; the message escapes ``%``, CR, LF,
+  as the workflow-command syntax requires.
+
+The last line is the summary of the text format, which GitHub shows as plain log output.
 """
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from hinges.findings import Severity
+from hinges.reporting import checkout_folder, checkout_relative
 from hinges.reporting.text import summary_line
 
 if TYPE_CHECKING:
@@ -27,10 +38,11 @@ def _escape_property(text: str) -> str:
 
 
 def render(result: CheckResult) -> str:
-    workspace = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
+    root = result.root.resolve()
+    base = checkout_folder(root)
     lines = []
     for f in result.findings:
-        path = os.path.relpath(result.root / f.path, workspace).replace(os.sep, "/")
+        path = checkout_relative(root, base, f.path)
         properties = ",".join(
             (
                 f"file={_escape_property(path)}",

@@ -1,6 +1,21 @@
-"""Machine-readable findings: ``{"version": 1, "findings": [...], "summary": {...}}``.
+"""Machine-readable findings, as one JSON document (UTF-8, two-space indent)::
 
-The shape is versioned: fields are only ever added within a version.
+    {
+      "version": 1,
+      "findings": [
+        {"path": "decisions/0001-x.md", "line": 3, "column": 1, "code": "HG103",
+         "severity": "error", "message": "unknown key 'ownr' in a decision; ..."}
+      ],
+      "summary": {"files": 3, "errors": 1, "warnings": 0, "infos": 0}
+    }
+
+* ``path`` is relative to the registry root with ``/`` separators; ``line`` and ``column``
+  are 1-based; ``severity`` is ``error``, ``warning`` or ``info`` (after configured
+  overrides); findings come in the order path, line, column, code;
+* ``summary.files`` counts the record files checked (the selected ones when PATHS are given).
+
+The shape is versioned: within a version, fields are only ever added, never renamed or
+removed, so consumers should ignore fields they do not know.
 """
 
 from __future__ import annotations

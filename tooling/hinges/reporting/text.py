@@ -1,4 +1,18 @@
-"""One line per finding, ``path:line:col: severity CODE message``, then a summary line."""
+"""Plain text for people: one line per finding, then a summary line.
+
+Each finding, in the order of the findings (path, line, column, code)::
+
+    decisions/0001-use-postgres.md:3:1: error HG103 unknown key 'ownr' in a decision; ...
+
+that is ``path:line:col: severity CODE message``, where ``path`` is relative to the registry
+root with ``/`` separators, ``line`` and ``col`` are 1-based, and ``severity`` is ``error``,
+``warning`` or ``info``. The last line always comes, even with no findings::
+
+    3 files checked: no problems
+    3 files checked: 1 error, 2 warnings, 0 notes
+
+(``notes`` counts findings of severity ``info``; ``files`` counts the selected record files.)
+"""
 
 from __future__ import annotations
 
