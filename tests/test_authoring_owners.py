@@ -1,0 +1,42 @@
+"""Owner handles checked before a record is written (hinges.authoring.owners)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hinges.authoring.owners import CODEOWNERS_PLACES, allowed_owners, check_owner
+from hinges.codeowners import SEARCH_ORDER
+from hinges.config import Config
+from hinges.errors import HingesError
+
+
+def test_codeowners_places_match_the_reader() -> None:
+    assert CODEOWNERS_PLACES == SEARCH_ORDER
+
+
+@pytest.mark.parametrize("place", SEARCH_ORDER)
+def test_allowed_owners_from_codeowners(tmp_path: Path, place: str) -> None:
+    (tmp_path / place).parent.mkdir(exist_ok=True)
+    (tmp_path / place).write_text("* @a @org/b  # comment @c\n", encoding="utf-8")
+    allowed = allowed_owners(tmp_path, Config())
+    assert allowed is not None
+    assert (allowed.owners, allowed.source) == (("@a", "@org/b"), place)
+    assert allowed_owners(tmp_path, Config(use_codeowners=False)) is None
+
+
+def test_owners_setting_wins_and_no_list_means_any(tmp_path: Path) -> None:
+    (tmp_path / "CODEOWNERS").write_text("* @a\n", encoding="utf-8")
+    config = Config(owners=("@x",), source="hinges.toml")
+    assert allowed_owners(tmp_path, config) == (("@x",), "the owners setting of hinges.toml")
+    assert allowed_owners(tmp_path / "missing", Config()) is None
+
+
+def test_check_owner() -> None:
+    assert check_owner(" @team ", None) == "@team"
+    assert check_owner("org/team", None) == "org/team"
+    with pytest.raises(HingesError, match="looks like a URL"):
+        check_owner("https://github.com/team", None)
+    with pytest.raises(HingesError, match="is not a handle"):
+        check_owner("@", None)

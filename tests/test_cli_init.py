@@ -1,0 +1,133 @@
+"""``hinges init``: what it creates, what it leaves alone, and that the result passes check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+from authoring_support import assert_check_passes
+from conftest import run_hinges, write_files
+from hinges.authoring.init import config_text
+from hinges.config import Config, load_config
+
+TENET = "tenets/T-001-reversible-choices-over-perfect-ones.md"
+
+
+def test_init_creates_a_complete_registry(tmp_path: Path) -> None:
+    result = run_hinges("init", cwd=tmp_path)
+    assert (result.code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "created decisions/\n"
+        "created tenets/\n"
+        f"created {TENET} (an example: edit it)\n"
+        "created hinges.toml\n"
+        "created mkdocs.yml\n"
+        "Next: edit the example tenet, then run 'hinges new \"Your first decision\"'.\n"
+    )
+    tenet = (tmp_path / TENET).read_text("utf-8")
+    assert tenet.startswith(
+        '---\nid: T-001\ntitle: "Reversible choices over perfect ones"\nstatus: active\n'
+        f'owner: "@architecture"\npriority: 1\ndate: {dt.date.today()}\n---\n'
+        "# Reversible choices over perfect ones\n"
+    )
+    assert "\n## Rationale\n" in tenet
+    assert "\n## Tension it settles\n" in tenet
+    assert (
+        (tmp_path / "mkdocs.yml")
+        .read_text("utf-8")
+        .endswith(
+            f'site_name: "{tmp_path.name} decisions"\n'
+            "theme:\n  name: material\nplugins:\n  - search\n  - hinges\n"
+        )
+    )
+    assert sorted(p.name for p in (tmp_path / "decisions").iterdir()) == []
+    result = assert_check_passes(tmp_path)
+    assert result.stdout.count(": info HG602 ") == 1  # the example tenet is not cited yet
+
+
+def test_init_twice_changes_nothing(tmp_path: Path) -> None:
+    run_hinges("init", cwd=tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    result = run_hinges("init", cwd=tmp_path)
+    assert (result.code, result.stdout) == (
+        0,
+        "kept    decisions/ (exists)\n"
+        "kept    tenets/ (exists)\n"
+        "kept    tenets/T-*.md (tenets exist)\n"
+        "kept    hinges.toml (exists)\n"
+        "kept    mkdocs.yml (exists)\n"
+        "Nothing to do: the registry is complete.\n",
+    )
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_init_never_overwrites_and_respects_pyproject_settings(tmp_path: Path) -> None:
+    files = {
+        "pyproject.toml": '[project]\nname = "x"\n\n[tool.hinges]\ntenets_dir = "principles"\n',
+        "mkdocs.yaml": "site_name: Mine\n",
+        "principles/T-004-ours.md": "our own tenet, kept as it is\n",
+    }
+    write_files(tmp_path, files)
+    result = run_hinges("init", "--root", str(tmp_path))
+    assert result.stdout == (
+        "created decisions/\n"
+        "kept    principles/ (exists)\n"
+        "kept    principles/T-*.md (tenets exist)\n"
+        "kept    hinges.toml (settings are in pyproject.toml [tool.hinges])\n"
+        "kept    mkdocs.yaml (exists; add the hinges plugin to it yourself)\n"
+        "Next: run 'hinges new \"Your first decision\"'.\n"
+    )
+    for relpath, text in files.items():
+        assert (tmp_path / relpath).read_text("utf-8") == text
+    assert not (tmp_path / "hinges.toml").exists()
+    assert not (tmp_path / "mkdocs.yml").exists()
+
+
+def test_init_creates_a_missing_root_and_uses_an_allowed_owner(tmp_path: Path) -> None:
+    root = tmp_path / "new" / "repo"
+    write_files(tmp_path, {"new/repo/CODEOWNERS": "* @platform/arch @payments\n"})
+    result = run_hinges("init", "--root", str(root))
+    assert result.code == 0, result
+    assert 'owner: "@platform/arch"\n' in (root / TENET).read_text("utf-8")
+    assert_check_passes(root)
+
+
+def test_init_owner_option_is_validated(tmp_path: Path) -> None:
+    result = run_hinges("init", "--owner", "https://example.com/team", cwd=tmp_path)
+    assert (result.code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "hinges: owner 'https://example.com/team' looks like a URL; write a handle such as "
+        "@team, @org/team or alice\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_generated_config_is_valid_and_documents_every_setting() -> None:
+    text = config_text()
+    assert tomllib.loads(text) == {}  # everything commented out: the defaults apply
+    uncommented = "\n".join(
+        line.removeprefix("# ") for line in text.splitlines() if line.startswith("# ")
+        and (" = " in line or line.startswith("# ["))
+    )  # fmt: skip
+    settings = tomllib.loads(uncommented)
+    defaults = Config()
+    for name, value in settings.items():
+        if name == "severity":
+            continue
+        expected = getattr(defaults, name)
+        assert value == (list(expected) if isinstance(expected, tuple) else expected), name
+    documented = set(settings) | {"severity"}
+    assert documented == {f for f in Config.__dataclass_fields__ if f != "source"}
+    assert "# Folder of decision records, relative to the registry root.\n" in text
+
+
+def test_uncommented_config_loads(tmp_path: Path) -> None:
+    uncommented = "\n".join(
+        line.removeprefix("# ") if " = " in line or line.startswith("# [") else line
+        for line in config_text().splitlines()
+    )
+    (tmp_path / "hinges.toml").write_text(uncommented, encoding="utf-8")
+    config = load_config(tmp_path)
+    assert config.severity == {"review-overdue": "error"}
+    assert config.decisions_dir == "decisions"

@@ -1,0 +1,176 @@
+"""Make a registry in any repository: folders, a first tenet, a config, an ``mkdocs.yml``.
+
+Idempotent and never destructive: every step creates something only if it is not there
+yet (files with exclusive create), and reports what it created and what it left alone.
+The commented configuration is generated from :class:`hinges.config.Config` (its fields,
+defaults and attribute docstrings), so it can never drift from the settings hinges reads.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import inspect
+import itertools
+import json
+import os
+from dataclasses import MISSING, dataclass, fields
+from pathlib import Path
+
+from hinges.authoring.naming import file_name, highest_number
+from hinges.authoring.templates import TenetDraft, tenet_text
+from hinges.config import Config
+from hinges.yamlwrite import quote
+
+DEFAULT_OWNER = "@architecture"
+FIRST_TENET = TenetDraft(
+    id="T-001",
+    title="Reversible choices over perfect ones",
+    owner=DEFAULT_OWNER,
+    priority=1,
+    date=dt.date(2000, 1, 1),  # replaced by today when written
+    statement=(
+        "When two options are close, we choose the one we can walk back from, and we decide\n"
+        "it quickly. We save slow, careful deliberation for the few choices that cannot be\n"
+        "undone. (This is an example tenet written by `hinges init`: edit it into one your\n"
+        "team holds, or retire it.)"
+    ),
+    rationale=(
+        "Most technology decisions are two-way doors: a library behind an interface, a\n"
+        "configuration flag, a tool one team uses. Treating them as one-way doors slows\n"
+        "everyone down, and the time spent seeking a perfect answer is rarely repaid. What we\n"
+        "give up is the occasional better option that would have taken weeks to prove."
+    ),
+    tension=(
+        "Speed against certainty. When a team wants more evidence before choosing and the\n"
+        "choice is cheap to reverse, this tenet says: decide now, write down the exit path,\n"
+        "and set a date to look again."
+    ),
+)
+MKDOCS_TEXT = """\
+# The decision catalog of this repository, built with MkDocs.
+# The `hinges` plugin turns decisions/ and tenets/ into catalog pages. It ships with a later
+# release of hinges; until it is installed, remove it from `plugins` to build the site.
+site_name: {site_name}
+theme:
+  name: material
+plugins:
+  - search
+  - hinges
+"""
+
+
+@dataclass(frozen=True)
+class Step:
+    path: str
+    """Relative to the registry root; folders end with ``/``."""
+    created: bool
+    note: str = ""
+
+
+def _attribute_docs(cls: type) -> dict[str, str]:
+    """The docstring written on the line after each attribute of a class, by attribute name."""
+    tree = ast.parse(inspect.getsource(cls))
+    body = tree.body[0].body if isinstance(tree.body[0], ast.ClassDef) else []
+    docs: dict[str, str] = {}
+    for previous, node in itertools.pairwise(body):
+        if (
+            isinstance(previous, ast.AnnAssign)
+            and isinstance(previous.target, ast.Name)
+            and isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            text = " ".join(node.value.value.split())
+            docs[previous.target.id] = text.replace("``", "`")  # reST literals as Markdown
+    return docs
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, tuple):
+        return "[" + ", ".join(json.dumps(item) for item in value) + "]"
+    return json.dumps(value)
+
+
+def config_text() -> str:
+    """``hinges.toml`` with every setting commented out at its default, and what it does."""
+    docs = _attribute_docs(Config)
+    lines = [
+        "# hinges configuration. Every setting is optional: the defaults below are what hinges",
+        "# uses without this file. Uncomment a line to change it.",
+    ]
+    tables = []
+    for setting in fields(Config):
+        if setting.name == "source":
+            continue
+        if setting.default is MISSING:  # a table (severity): TOML needs tables last
+            tables.append(setting.name)
+            continue
+        lines += ["", f"# {docs.get(setting.name, setting.name)}"]
+        lines.append(f"# {setting.name} = {_toml_value(setting.default)}")
+    for name in tables:
+        lines += ["", f"# {docs.get(name, name)}", f"# [{name}]", '# review-overdue = "error"']
+    return "\n".join(lines) + "\n"
+
+
+def _has_tool_table(root: Path) -> bool:
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return False
+    import tomllib
+
+    try:
+        return "hinges" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return b"[tool.hinges]" in pyproject.read_bytes()
+
+
+def _create_file(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` unless it exists (exclusive create); True if written."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        return False
+    with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return True
+
+
+def _folder(root: Path, name: str) -> Step:
+    path = root / name
+    if path.is_dir():
+        return Step(f"{name}/", False, "exists")
+    path.mkdir(parents=True)
+    return Step(f"{name}/", True)
+
+
+def init_registry(root: Path, config: Config, today: dt.date, owner: str) -> list[Step]:
+    """Create what is missing of a registry at ``root``; returns every step, done or not."""
+    steps = [_folder(root, config.decisions_dir), _folder(root, config.tenets_dir)]
+    tenets = root / config.tenets_dir
+    if highest_number(tenets, "tenet") == 0:
+        name = file_name("tenet", 1, "reversible-choices-over-perfect-ones")
+        draft = FIRST_TENET._replace(owner=owner, date=today)
+        written = _create_file(tenets / name, tenet_text(draft))
+        steps.append(Step(f"{config.tenets_dir}/{name}", written, "an example: edit it"))
+    else:
+        steps.append(Step(f"{config.tenets_dir}/T-*.md", False, "tenets exist"))
+    if _has_tool_table(root):
+        steps.append(Step("hinges.toml", False, "settings are in pyproject.toml [tool.hinges]"))
+    else:
+        written = _create_file(root / "hinges.toml", config_text())
+        steps.append(Step("hinges.toml", written, "" if written else "exists"))
+    existing = [name for name in ("mkdocs.yml", "mkdocs.yaml") if (root / name).exists()]
+    if existing:
+        has_plugin = b"hinges" in (root / existing[0]).read_bytes()
+        note = "exists" if has_plugin else "exists; add the hinges plugin to it yourself"
+        steps.append(Step(existing[0], False, note))
+    else:
+        site_name = quote(f"{root.resolve().name} decisions")
+        written = _create_file(root / "mkdocs.yml", MKDOCS_TEXT.format(site_name=site_name))
+        steps.append(Step("mkdocs.yml", written, "" if written else "exists"))
+    return steps

@@ -1,0 +1,139 @@
+"""Create a decision: validate what was asked for, write the file, update what it supersedes.
+
+Nothing here prompts or prints; the command gathers the answers (from options or from the
+user) and calls :func:`create_decision`. Creating a record reads no other decision: the
+next number comes from file names. Only ``--supersedes`` reads the records it names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from hinges.authoring.create import create_next, record_folder
+from hinges.authoring.naming import record_id, slugify
+from hinges.authoring.templates import DecisionDraft, add_months, decision_text
+from hinges.config import Config
+from hinges.errors import HingesError
+
+CREATABLE_STATUSES = ("proposed", "accepted")
+
+
+class DecisionRequest(NamedTuple):
+    """What the user asked for, already cleaned (title, handles and tenet ids validated)."""
+
+    title: str
+    door: str
+    owner: str
+    status: str = "proposed"
+    deciders: Sequence[str] = ()
+    tenets: Sequence[str] = ()
+    supersedes: Sequence[str] = ()
+    exit_path: str | None = None
+
+
+class NewDecision(NamedTuple):
+    path: Path
+    id: str
+    superseded: Sequence[Path] = ()
+
+
+def normalise_decision_id(text: str, prefix: str) -> str:
+    """``ADR-0003`` from ``ADR-0003``, ``adr-3`` or ``3``; raises HingesError otherwise."""
+    cleaned = text.strip()
+    match = re.match(rf"^(?:{re.escape(prefix)}-)?([0-9]+)$", cleaned, re.IGNORECASE)
+    if match is None:
+        raise HingesError(f"{cleaned!r} is not a decision id such as {prefix}-0003")
+    return f"{prefix}-{int(match[1]):04d}"
+
+
+def acceptance_gaps(request: DecisionRequest, config: Config) -> list[str]:
+    """What an accepted record would lack, the way the door rules of ``hinges check`` see it."""
+    gaps = []
+    if not request.exit_path:
+        gaps.append("an exit path (--exit-path)")
+    if request.door == "one-way" and len(request.deciders) < config.one_way_min_deciders:
+        gaps.append(
+            f"at least {config.one_way_min_deciders} deciders (--decider, given "
+            f"{len(request.deciders)})"
+        )
+    return gaps
+
+
+def draft_for(request: DecisionRequest, number: int, config: Config, today: dt.date) -> str:
+    review_by = None
+    if request.door == "one-way":
+        review_by = add_months(today, config.review_interval_months)
+    draft = DecisionDraft(
+        id=record_id("decision", number, config.id_prefix),
+        title=request.title,
+        status=request.status,
+        date=today,
+        door=request.door,
+        owner=request.owner,
+        deciders=request.deciders,
+        tenets=request.tenets,
+        exit_path=request.exit_path,
+        review_by=review_by,
+        supersedes=request.supersedes,
+        required_sections=config.required_sections,
+    )
+    return decision_text(draft)
+
+
+def create_decision(
+    root: Path, config: Config, request: DecisionRequest, today: dt.date
+) -> NewDecision:
+    """Write the next decision; mark the ones it supersedes. Raises HingesError on refusal."""
+    if request.status not in CREATABLE_STATUSES:
+        raise HingesError(
+            f"a new decision starts as proposed or accepted, not {request.status!r}; "
+            "change it later with 'hinges status'"
+        )
+    if request.status == "accepted":
+        gaps = acceptance_gaps(request, config)
+        if gaps:
+            raise HingesError(
+                f"an accepted {request.door} door needs {' and '.join(gaps)}; "
+                "create it as proposed and accept it with 'hinges status' once it has them"
+            )
+    directory = record_folder(root, config.decisions_dir, "decision")
+    old_paths: list[Path] = []
+    if request.supersedes:
+        from hinges.authoring.relations import check_supersedable
+
+        old_paths = check_supersedable(root, config, list(request.supersedes))
+    created = create_next(
+        directory,
+        "decision",
+        slugify(request.title),
+        lambda number: draft_for(request, number, config, today),
+    )
+    new_id = record_id("decision", created.number, config.id_prefix)
+    if old_paths:
+        _supersede(old_paths, created.path, new_id, today)
+    return NewDecision(created.path, new_id, old_paths)
+
+
+def _supersede(old_paths: list[Path], new_path: Path, new_id: str, today: dt.date) -> None:
+    """Mark every old record; on any failure put them back as they were and drop the new one."""
+    from hinges.atomic import write_bytes
+    from hinges.authoring.relations import mark_superseded
+
+    originals = {path: path.read_bytes() for path in old_paths}
+    done: list[Path] = []
+    try:
+        for path in old_paths:
+            mark_superseded(path, new_id, today)
+            done.append(path)
+    except Exception as error:
+        for path in done:
+            write_bytes(path, originals[path])
+        new_path.unlink(missing_ok=True)
+        reason = error.format() if isinstance(error, HingesError) else repr(error)
+        raise HingesError(
+            f"could not mark the superseded records ({reason}); nothing was changed"
+        ) from error

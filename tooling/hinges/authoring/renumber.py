@@ -1,0 +1,197 @@
+"""Resolve duplicate record numbers: the record added later moves to the next free number.
+
+Two branches that each add ``0042-...md`` merge without a conflict (the slugs differ) and
+leave two records with one number and one id. For every such group, the file added first
+keeps its number; "first" is by the commit that added it where the registry is in git
+(uncommitted files count as newest), then by the ``date`` field, then by file name. Each
+other file gets the next free number (the highest in use plus one, as ``hinges check``
+suggests): it is renamed (``git mv`` when tracked) and its ``id`` changes.
+
+References are updated where they can be told apart. Both records had the same id, so a
+``supersedes``/``superseded_by`` entry naming it is taken to mean the moved record when
+the moved record links back to the one holding the entry (and the kept one does not).
+Body links name files, which differ, so links to the moved file's name are always
+updated. Citations of a renumbered tenet cannot be told apart and are listed to check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hinges.authoring import gitinfo
+from hinges.authoring.edit import FrontMatterEditor
+from hinges.config import Config
+from hinges.errors import HingesError
+from hinges.loader import Registry, load_registry
+from hinges.records import Record, RecordKind
+from hinges.rules._naming import expected_id, format_number, numbered_name
+
+_BACK_LINK = {"supersedes": "superseded_by", "superseded_by": "supersedes"}
+
+
+@dataclass(frozen=True)
+class Move:
+    old_path: str
+    new_path: str
+    old_id: str
+    new_id: str
+    kept_path: str
+    """The file that keeps the number."""
+
+
+@dataclass(frozen=True)
+class ReferenceEdit:
+    path: str
+    key: str
+    old_id: str
+    new_id: str
+
+
+@dataclass(frozen=True)
+class LinkEdit:
+    path: str
+    old_name: str
+    new_name: str
+
+
+@dataclass
+class Plan:
+    moves: list[Move] = field(default_factory=list)
+    references: list[ReferenceEdit] = field(default_factory=list)
+    links: list[LinkEdit] = field(default_factory=list)
+    to_check: list[str] = field(default_factory=list)
+    """References that could mean either record, for a person to check."""
+    use_git: bool = False
+
+
+def plan_renumber(root: Path, config: Config) -> Plan:
+    registry = load_registry(root, config)
+    if registry.findings:
+        first = min(registry.findings, key=lambda finding: finding.sort_key)
+        raise HingesError(
+            f"cannot renumber while {len({f.path for f in registry.findings})} file(s) do not "
+            f"load (first: {first.path}:{first.line}: {first.message}); "
+            "fix them first, 'hinges check' lists every problem"
+        )
+    plan = Plan(use_git=gitinfo.in_repository(root))
+    for kind in ("decision", "tenet"):
+        records = list(registry.decisions if kind == "decision" else registry.tenets)
+        _plan_kind(root, registry, kind, records, plan)
+    return plan
+
+
+def _plan_kind(
+    root: Path, registry: Registry, kind: RecordKind, records: list[Record], plan: Plan
+) -> None:
+    groups: dict[int, list[Record]] = {}
+    for record in records:
+        name = numbered_name(kind, record.path)
+        if name is not None:
+            groups.setdefault(name.number, []).append(record)
+    next_free = max(groups, default=0) + 1
+    for number in sorted(groups):
+        group = groups[number]
+        if len(group) < 2:
+            continue
+        ordered = sorted(group, key=lambda record: _added_order(root, record, plan.use_git))
+        kept = ordered[0]
+        for moved in ordered[1:]:
+            _plan_move(registry, kind, kept, moved, next_free, plan)
+            next_free += 1
+
+
+def _added_order(root: Path, record: Record, use_git: bool) -> tuple[float, str, str]:
+    added = gitinfo.added_at(root, record.path) if use_git else None
+    date = record.date_value("date")
+    return (
+        float("inf") if added is None else float(added),
+        date.isoformat() if date is not None else "9999-99-99",
+        record.path.rsplit("/", 1)[-1],
+    )
+
+
+def _plan_move(
+    registry: Registry, kind: RecordKind, kept: Record, moved: Record, number: int, plan: Plan
+) -> None:
+    name = numbered_name(kind, moved.path)
+    assert name is not None  # grouped by it
+    digits = format_number(kind, number)
+    prefix = "T-" if kind == "tenet" else ""
+    folder, _, old_name = moved.path.rpartition("/")
+    new_name = f"{prefix}{digits}-{name.rest}.md"
+    new_path = f"{folder}/{new_name}" if folder else new_name
+    old_id = moved.id or expected_id(kind, name.digits, registry.config.id_prefix)
+    new_id = expected_id(kind, digits, registry.config.id_prefix)
+    plan.moves.append(Move(moved.path, new_path, old_id, new_id, kept.path))
+    link = _link_to(old_name)
+    for record in registry.records():
+        if any(link.search(line) for line in record.body.split("\n")):
+            plan.links.append(LinkEdit(record.path, old_name, new_name))
+    if kind == "tenet":
+        for record in registry.decisions:
+            if old_id in record.list_value("tenets"):
+                plan.to_check.append(
+                    f"{record.path}: cites {old_id}; it now means {kept.path}. If it meant "
+                    f"the renumbered {new_path}, change it to {new_id}"
+                )
+        return
+    for record in registry.decisions:
+        if record is moved or record is kept:
+            continue
+        for key, back in _BACK_LINK.items():
+            if old_id not in record.list_value(key):
+                continue
+            to_moved = record.id in moved.list_value(back)
+            to_kept = record.id in kept.list_value(back)
+            if to_moved and not to_kept:
+                plan.references.append(ReferenceEdit(record.path, key, old_id, new_id))
+            elif to_moved == to_kept:
+                plan.to_check.append(
+                    f"{record.path}: {key} names {old_id}, which could be {kept.path} or the "
+                    f"renumbered {new_path} (now {new_id}); check which it means"
+                )
+
+
+def _link_to(file_name: str) -> re.Pattern[str]:
+    """``file_name`` as the last part of a link target (not inside a longer name)."""
+    return re.compile(rf"(?<![\w.-]){re.escape(file_name)}(?=[)#>\s\"']|$)")
+
+
+def apply(root: Path, plan: Plan) -> None:
+    """Carry out ``plan``: every edit first (round-trip, atomic), then the renames."""
+    edits: dict[str, list[ReferenceEdit | LinkEdit | Move]] = {}
+    for move in plan.moves:
+        edits.setdefault(move.old_path, []).append(move)
+    for reference in plan.references:
+        edits.setdefault(reference.path, []).append(reference)
+    for link in plan.links:
+        edits.setdefault(link.path, []).append(link)
+    for path, changes in edits.items():
+        editor = FrontMatterEditor.open(root / path, display=path)
+        for change in changes:
+            if isinstance(change, Move):
+                editor.set_scalar("id", change.new_id)
+            elif isinstance(change, ReferenceEdit):
+                editor.replace_list_item(change.key, change.old_id, change.new_id)
+            else:
+                editor.replace_in_body(_link_to(change.old_name), change.new_name)
+        editor.save()
+    for move in plan.moves:
+        gitinfo.move(root, move.old_path, move.new_path, use_git=plan.use_git)
+
+
+def describe(plan: Plan) -> list[str]:
+    """The plan as lines a person reads (the same lines for --dry-run and a real run)."""
+    lines = []
+    for move in plan.moves:
+        lines.append(
+            f"{move.old_path} -> {move.new_path} ({move.old_id} -> {move.new_id}; "
+            f"{move.kept_path} keeps {move.old_id})"
+        )
+    for reference in plan.references:
+        lines.append(f"{reference.path}: {reference.key} {reference.old_id} -> {reference.new_id}")
+    for link in plan.links:
+        lines.append(f"{link.path}: links to {link.old_name} -> {link.new_name}")
+    return lines

@@ -1,0 +1,53 @@
+"""``hinges init``: make a registry here (or in --root); never overwrites anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("init")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to make the registry (default: the current folder). Created if missing.",
+)
+@click.option(
+    "--owner",
+    default=None,
+    help="Owner of the first tenet (default: the first allowed owner, else @architecture).",
+)
+def init_command(root: Path | None, owner: str | None) -> int:
+    """Create decisions/, tenets/ with a first tenet, hinges.toml and mkdocs.yml.
+
+    Only what is missing is created; existing files are left exactly as they are. Running
+    it twice is harmless. Exit status: 0 done, 1 refused, 2 configuration error.
+    """
+    import datetime as dt
+
+    from hinges.authoring.init import DEFAULT_OWNER, init_registry
+    from hinges.authoring.owners import allowed_owners, check_owner
+    from hinges.config import load_config
+
+    target = (root if root is not None else Path.cwd()).resolve()
+    target.mkdir(parents=True, exist_ok=True)
+    config = load_config(target)
+    allowed = allowed_owners(target, config)
+    if owner is None:
+        owner = allowed.owners[0] if allowed is not None else DEFAULT_OWNER
+    owner = check_owner(owner, allowed)
+    steps = init_registry(target, config, dt.date.today(), owner)
+    for step in steps:
+        verb = "created" if step.created else "kept   "
+        note = f" ({step.note})" if step.note else ""
+        click.echo(f"{verb} {step.path}{note}")
+    example = any(step.created and step.path.endswith(".md") for step in steps)
+    if example:
+        click.echo("Next: edit the example tenet, then run 'hinges new \"Your first decision\"'.")
+    elif any(step.created for step in steps):
+        click.echo("Next: run 'hinges new \"Your first decision\"'.")
+    else:
+        click.echo("Nothing to do: the registry is complete.")
+    return 0

@@ -1,0 +1,150 @@
+"""``hinges new``: create the next decision record and print its path.
+
+Only the path goes to standard output (``$EDITOR "$(hinges new ...)"`` works); questions
+and notes go to standard error. This module imports the core lazily and never imports
+the rules or the checker, so creating a record stays fast in a large registry.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from hinges.cli._common import resolve_root, root_option
+
+
+def open_in_editor(path: Path) -> int:
+    """Open ``path`` in ``$VISUAL`` or ``$EDITOR``; the exit code of the command."""
+    import shlex
+    import subprocess
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        click.echo(f"hinges: neither $VISUAL nor $EDITOR is set; open {path} yourself", err=True)
+        return 0
+    command = [*shlex.split(editor), str(path)]
+    try:
+        completed = subprocess.run(command, check=False)
+    except OSError as error:
+        click.echo(f"hinges: could not start the editor {editor!r}: {error.strerror}", err=True)
+        return 1
+    if completed.returncode != 0:
+        click.echo(f"hinges: the editor {editor!r} exited with {completed.returncode}", err=True)
+        return 1
+    return 0
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the current folder when it is below it, else as given."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+@click.command("new")
+@click.argument("title")
+@click.option("--door", type=click.Choice(["one-way", "two-way"]), help="How costly to reverse.")
+@click.option("--owner", help="The accountable team or person, e.g. @payments.")
+@click.option("--tenet", "tenets", multiple=True, help="A tenet this follows (T-001 or 1).")
+@click.option("--supersedes", multiple=True, help="A decision this replaces (ADR-0003 or 3).")
+@click.option(
+    "--status",
+    type=click.Choice(["proposed", "accepted"]),
+    default="proposed",
+    show_default=True,
+    help="accepted only if the record has what acceptance requires.",
+)
+@click.option("--decider", "deciders", multiple=True, help="Who took part; repeat for several.")
+@click.option("--exit-path", help="How we would back out, and what it would cost.")
+@root_option
+@click.option("--no-input", is_flag=True, help="Never prompt; fail if door or owner is missing.")
+@click.option("--edit", is_flag=True, help="Open the new record in $VISUAL or $EDITOR.")
+def new_command(
+    title: str,
+    door: str | None,
+    owner: str | None,
+    tenets: tuple[str, ...],
+    supersedes: tuple[str, ...],
+    status: str,
+    deciders: tuple[str, ...],
+    exit_path: str | None,
+    root: Path | None,
+    no_input: bool,
+    edit: bool,
+) -> int:
+    """Create the next decision record, titled TITLE, and print its path.
+
+    On a terminal, asks for the door, the owner and the tenets when they are not given.
+    Use -- before a title that starts with '-'. Exit status: 0 created, 1 refused (bad
+    title, missing answers, a record that cannot be superseded), 2 usage error.
+    """
+    import datetime as dt
+
+    from hinges.authoring.naming import clean_title
+    from hinges.authoring.new_decision import (
+        DecisionRequest,
+        create_decision,
+        normalise_decision_id,
+    )
+    from hinges.authoring.owners import allowed_owners, check_owner
+    from hinges.cli import prompts
+    from hinges.errors import HingesError
+
+    clean = clean_title(title)
+    registry_root, config = resolve_root(root)
+    interactive = prompts.prompts_enabled(no_input)
+    missing = [name for name, value in (("--door", door), ("--owner", owner)) if value is None]
+    if missing and not interactive:
+        raise HingesError(
+            f"missing {' and '.join(missing)}; give {'them' if len(missing) > 1 else 'it'} "
+            "as options (prompts only appear on a terminal without --no-input)"
+        )
+    allowed = allowed_owners(registry_root, config)
+    if door is None:
+        door = prompts.ask_door()
+    owner = prompts.ask_owner(allowed) if owner is None else check_owner(owner, allowed)
+    cited: list[str] = []
+    if tenets or interactive:  # tenets are read only when they are asked about
+        from hinges.authoring.tenets import load_tenets, resolve_tenet_id
+
+        known = load_tenets(registry_root, config)
+        by_id = known.by_id()
+        for text in tenets:
+            tenet_id = resolve_tenet_id(text, by_id)
+            if by_id[tenet_id].status != "active":
+                click.echo(f"hinges: note: {tenet_id} is {by_id[tenet_id].status}", err=True)
+            if tenet_id not in cited:
+                cited.append(tenet_id)
+        if not tenets:
+            cited = prompts.ask_tenets(known.active())
+    request = DecisionRequest(
+        title=clean,
+        door=door,
+        owner=owner,
+        status=status,
+        deciders=tuple(dict.fromkeys(check_owner(d, None, "decider") for d in deciders)),
+        tenets=cited,
+        supersedes=tuple(
+            dict.fromkeys(normalise_decision_id(text, config.id_prefix) for text in supersedes)
+        ),
+        exit_path=_clean_exit_path(exit_path),
+    )
+    created = create_decision(registry_root, config, request, dt.date.today())
+    click.echo(display_path(created.path))
+    for old in created.superseded:
+        click.echo(f"hinges: {display_path(old)} is now superseded by {created.id}", err=True)
+    return open_in_editor(created.path) if edit else 0
+
+
+def _clean_exit_path(text: str | None) -> str | None:
+    from hinges.errors import HingesError
+
+    if text is None:
+        return None
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise HingesError("--exit-path is empty; say how we would back out, or leave it out")
+    return cleaned
