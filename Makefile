@@ -13,6 +13,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# pip does not byte-compile an editable install; do it once so every run starts fast
+	$(BIN)/python -m compileall -q tooling/hinges
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -34,6 +36,8 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_new.py
+	$(BIN)/python benchmarks/bench_list.py
 
 schemas: $(STAMP)
 	$(BIN)/hinges schema decision > tooling/hinges/schemas/decision.schema.json

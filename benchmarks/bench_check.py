@@ -35,6 +35,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # benchmarks/ is a folder of scripts, not a package: import the sibling generator by path.
+from _bench import compile_package
 from generate import generate_registry
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -140,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-fail", action="store_true", help="report only; always exit 0")
     args = parser.parse_args(argv)
+    compile_package()
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
 

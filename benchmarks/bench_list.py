@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,25 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _bench import compile_package, hinges_command, timed
 from generate import generate_registry
 
 MAX_RATIO = 1.0
-
-
-def hinges_command() -> list[str]:
-    """The installed console script next to this interpreter, else ``python -m hinges``."""
-    script = Path(sys.executable).with_name("hinges")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "hinges"]
-
-
-def timed(command: list[str], cwd: Path, allowed: tuple[int, ...] = (0,)) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
-    elapsed = time.perf_counter() - start
-    if done.returncode not in allowed:
-        stderr = done.stderr.decode("utf-8", "replace")
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {stderr}")
-    return elapsed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs of each side")
     parser.add_argument("--no-fail", action="store_true", help="exit 0 when the target is missed")
     args = parser.parse_args(argv)
+    compile_package()
     hinges = hinges_command()
     sides = {
         "hinges check": [*hinges, "check", "--format", "text"],
@@ -68,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.repeat):
             for name, command in sides.items():
                 # check exits 1 if the generated registry has errors; the timing still counts
-                times[name].append(timed(command, root, allowed=(0, 1)))
+                times[name].append(timed(command, root, allowed=(0, 1))[0])
     medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
     width = max(len(name) for name in medians)
     for name, median in medians.items():

@@ -16,32 +16,17 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate_registry  # a sibling script, not a package
+from _bench import compile_package, hinges_command, timed
+from generate import generate_registry  # sibling scripts, not a package
 
 MAX_RATIO = 1.5
 BASELINE = [sys.executable, "-c", "import click, yaml"]
-
-
-def hinges_command() -> list[str]:
-    """The installed console script next to this interpreter, else ``python -m hinges``."""
-    script = Path(sys.executable).with_name("hinges")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "hinges"]
-
-
-def timed(command: list[str], cwd: Path) -> tuple[float, str]:
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr}")
-    return elapsed, done.stdout.strip()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=21, help="runs of each side")
     parser.add_argument("--no-fail", action="store_true", help="exit 0 when the target is missed")
     args = parser.parse_args(argv)
+    compile_package()
     new = [*hinges_command(), "new", "--no-input", "--door", "two-way", "--owner", "@x", "T"]
     with tempfile.TemporaryDirectory(prefix="hinges-bench-new-") as folder:
         root = Path(folder)

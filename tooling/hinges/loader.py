@@ -62,11 +62,25 @@ class Registry:
         yield from self.decisions
         yield from self.tenets
 
+    _indexes: dict[str, tuple[int, dict[str, list[Record]]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Id indexes built once for all the rules that need them (rebuilt if records change)."""
+
     def decisions_by_id(self) -> dict[str, list[Record]]:
-        return _by_id(self.decisions)
+        """Decisions by id (shared: do not modify)."""
+        return self._index("decision", self.decisions)
 
     def tenets_by_id(self) -> dict[str, list[Record]]:
-        return _by_id(self.tenets)
+        """Tenets by id (shared: do not modify)."""
+        return self._index("tenet", self.tenets)
+
+    def _index(self, kind: str, records: list[Record]) -> dict[str, list[Record]]:
+        cached = self._indexes.get(kind)
+        if cached is None or cached[0] != len(records):
+            cached = (len(records), _by_id(records))
+            self._indexes[kind] = cached
+        return cached[1]
 
 
 def _by_id(records: list[Record]) -> dict[str, list[Record]]:

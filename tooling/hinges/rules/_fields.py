@@ -5,12 +5,15 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from hinges.records import Record, is_null
 from hinges.rules.base import Context
 from hinges.schema import DATE_PATTERN, HANDLE_PATTERN, FieldSpec, fields_for, parse_date
 from hinges.yamltree import Node, Scalar, Sequence
 
+_compiled = cache(re.compile)
+_CHECKED_KEY = "checked_fields"
 _KIND_NAMES = {"string": "text", "date": "a date", "integer": "a whole number", "list": "a list"}
 
 
@@ -18,13 +21,28 @@ def specs_of(record: Record, context: Context) -> tuple[FieldSpec, ...]:
     return fields_for(record.kind, context.registry.config)
 
 
-def present_fields(context: Context) -> Iterator[tuple[Record, FieldSpec, Node]]:
-    """Every (record, field, value node) of a known field present in a record."""
+CheckedField = tuple[FieldSpec, Node, "tuple[Node, str] | None"]
+
+
+def checked_fields(
+    context: Context,
+) -> Iterator[tuple[Record, FieldSpec, Node, tuple[Node, str] | None]]:
+    """Every (record, field, value node, problem) of a known field present in a record.
+
+    The problem (the node it concerns and a message, or None) is computed once per record
+    and kept on it: several rules look at the same verdicts.
+    """
     for record in context.registry.records():
-        for spec in specs_of(record, context):
-            entry = record.front.entries.get(spec.name)
-            if entry is not None:
-                yield record, spec, entry[1]
+        checked: list[CheckedField] | None = record.extra.get(_CHECKED_KEY)
+        if checked is None:
+            checked = []
+            for spec in specs_of(record, context):
+                entry = record.front.entries.get(spec.name)
+                if entry is not None:
+                    checked.append((spec, entry[1], value_problem(spec, entry[1])))
+            record.extra[_CHECKED_KEY] = checked
+        for spec, node, problem in checked:
+            yield record, spec, node, problem
 
 
 def _describe(node: Node) -> str:
@@ -36,7 +54,7 @@ def _describe(node: Node) -> str:
 
 
 def _pattern_problem(spec: FieldSpec, text: str) -> str | None:
-    if spec.pattern is None or re.match(spec.pattern, text):
+    if spec.pattern is None or _compiled(spec.pattern).match(text):
         return None
     if spec.pattern == HANDLE_PATTERN:
         if ":" in text or "//" in text:
@@ -51,7 +69,7 @@ def _pattern_problem(spec: FieldSpec, text: str) -> str | None:
 def _scalar_problem(spec: FieldSpec, node: Scalar) -> str | None:
     text = node.text.strip()
     if spec.kind == "date":
-        if re.match(DATE_PATTERN, text) and parse_date(text) is None:
+        if _compiled(DATE_PATTERN).match(text) and parse_date(text) is None:
             return f"'{text}' is not a real date"
         return _pattern_problem(spec, text)
     if spec.kind == "integer":

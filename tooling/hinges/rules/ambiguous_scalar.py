@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
-from hinges.rules._fields import present_fields, value_problem
+from hinges.rules._fields import checked_fields
 from hinges.rules.base import Context, Rule
 from hinges.yamltree import Scalar, Sequence
 
@@ -42,8 +42,15 @@ _NUMBER = re.compile(
 _TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?$")
 
 
+# Every YAML 1.1 boolean, number or timestamp starts with one of these: most values
+# (ids, handles, titles) are ruled out by their first character alone.
+_SPECIAL_STARTS = frozenset("yYnNtTfFoO0123456789+-.")
+
+
 def reading(text: str) -> str | None:
     """What a YAML 1.1 tool would make of this unquoted text, if not text."""
+    if text[:1] not in _SPECIAL_STARTS:
+        return None
     if _BOOL.match(text):
         return "a boolean"
     is_special_float = text.lower() in (".inf", ".nan")
@@ -55,8 +62,8 @@ def reading(text: str) -> str | None:
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for record, spec, node in present_fields(context):
-        if spec.kind not in ("string", "list") or value_problem(spec, node) is not None:
+    for record, spec, node, problem in checked_fields(context):
+        if spec.kind not in ("string", "list") or problem is not None:
             continue
         scalars = node.items if isinstance(node, Sequence) else [node]
         for scalar in scalars:

@@ -29,15 +29,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
-from hinges.rules._fields import present_fields, value_problem
+from hinges.rules._fields import checked_fields
 from hinges.rules.base import Context, Rule
 
 RULE = Rule("HG102", "invalid-value", Severity.ERROR)
 
 
 def check(context: Context) -> Iterator[Finding]:
-    for record, spec, node in present_fields(context):
-        problem = value_problem(spec, node)
+    for record, spec, _node, problem in checked_fields(context):
         if problem is not None:
             where, message = problem
             yield RULE.finding(record.path, where.line, where.column, f"'{spec.name}' {message}")
