@@ -1,47 +1,68 @@
 # Two entry points that work on a fresh clone with Python 3.11+, make and git:
-#   make catalog   set up, then check this repository's own registry (the main job)
-#   make test      set up, then run the whole test suite
+#   make catalog   set up, check this repository's registry and build its catalog site (site/)
+#   make test      set up, then run the whole test suite (CI runs it through .ci/run)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+CATALOG_STAMP := $(VENV)/.installed-catalog
+TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: setup catalog check test lint bench schemas clean
+.PHONY: setup catalog serve check test lint bench schemas reference browser clean
 
-$(STAMP): pyproject.toml
+$(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "hinges needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+$(CATALOG_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[catalog]'
 	# pip does not byte-compile an editable install; do it once so every run starts fast
 	$(BIN)/python -m compileall -q tooling/hinges
-	touch $(STAMP)
+	touch $@
 
-setup: $(STAMP)
+$(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q tooling/hinges
+	touch $@ $(CATALOG_STAMP)
 
-catalog: check
+setup: $(TEST_STAMP)
 
-check: $(STAMP)
+catalog: $(CATALOG_STAMP)
+	$(BIN)/hinges check
+	$(BIN)/mkdocs build --strict
+
+serve: $(CATALOG_STAMP)
+	$(BIN)/mkdocs serve
+
+check: $(CATALOG_STAMP)
 	$(BIN)/hinges check
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
-	$(BIN)/ruff check tooling tests benchmarks
-	$(BIN)/mypy
-
-lint: $(STAMP)
 	$(BIN)/ruff check tooling tests benchmarks
 	$(BIN)/ruff format --check tooling tests benchmarks
 	$(BIN)/mypy
 
-bench: $(STAMP)
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check tooling tests benchmarks
+	$(BIN)/ruff format --check tooling tests benchmarks
+	$(BIN)/mypy
+
+# The browser tests drive Debian's Chromium; this installs it (needs root, as in CI).
+browser:
+	command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q chromium; }
+
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_new.py
 	$(BIN)/python benchmarks/bench_list.py
 
-schemas: $(STAMP)
+schemas: $(CATALOG_STAMP)
 	$(BIN)/hinges schema decision > tooling/hinges/schemas/decision.schema.json
 	$(BIN)/hinges schema tenet > tooling/hinges/schemas/tenet.schema.json
+
+reference: $(CATALOG_STAMP)
+	$(BIN)/python -m hinges.reference --write docs
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

@@ -15,16 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from hinges import yamltree
+from hinges.export import DECISION_FIELDS, decision_dict
 from hinges.records import Record, is_null
 
 JSON_VERSION = 1
 TABLE_COLUMNS = ("id", "status", "door", "owner", "date", "title")
-# Fields of each decision in the JSON output, in order; lists are always lists.
-JSON_FIELDS = (
-    "id", "path", "title", "status", "date", "door", "owner", "deciders", "tenets", "tags",
-    "exit_path", "review_by", "supersedes", "superseded_by",
-)  # fmt: skip
-_LIST_FIELDS = frozenset({"deciders", "tenets", "tags", "supersedes", "superseded_by"})
+# Fields of each decision in the JSON output, in order: the export's (hinges.export).
+JSON_FIELDS = DECISION_FIELDS
 
 
 @dataclass(frozen=True)
@@ -91,19 +88,7 @@ def as_table(records: list[Record]) -> str:
 
 
 def as_dict(record: Record) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in JSON_FIELDS:
-        if name == "path":
-            out[name] = record.path
-            continue
-        value = record.values.get(name)
-        if name in _LIST_FIELDS:
-            out[name] = list(value) if isinstance(value, list) else []
-        elif isinstance(value, dt.date):
-            out[name] = value.isoformat()
-        else:
-            out[name] = value
-    return out
+    return decision_dict(record)
 
 
 def as_json(records: list[Record]) -> str:
