@@ -23,6 +23,11 @@ from hinges.rules._naming import name_problem
         ("a/b\\c", "a-b-c"),
         ("😀", "decision"),
         ("x" * 59 + " yz", "x" * 59),  # cut at 60, trailing hyphen dropped
+        (
+            "pause garbage collection while a registry is loaded and checked",
+            "pause-garbage-collection-while-a-registry-is-loaded-and",
+        ),  # whole words
+        ("a" * 20 + " " + "b" * 50, "a" * 20 + "-" + "b" * 39),  # no late boundary: hard cut
         ("", "decision"),
     ],
 )

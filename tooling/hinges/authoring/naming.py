@@ -53,7 +53,12 @@ def slugify(title: str, kind: Kind = "decision") -> str:
     """
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    slug = slug[:MAX_SLUG_LENGTH].rstrip("-")
+    if len(slug) > MAX_SLUG_LENGTH:
+        cut = slug[: MAX_SLUG_LENGTH + 1]
+        # End on a whole word when one ends in the second half; else cut mid-word.
+        boundary = cut.rfind("-")
+        slug = cut[:boundary] if boundary >= MAX_SLUG_LENGTH // 2 else cut[:MAX_SLUG_LENGTH]
+        slug = slug.rstrip("-")
     return slug or FALLBACK_SLUGS[kind]
 
 
