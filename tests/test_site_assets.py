@@ -1,0 +1,256 @@
+"""catalog.js and catalog.css for real in headless Chromium, on a page that follows the
+catalog's DOM contract (the table and the filter placeholder the home page builder writes).
+
+Without Chromium these tests skip, except on CI (``CI`` set), where they fail.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from collections.abc import Iterator
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+import pytest
+
+from site_support import Recorder, SiteServer, launch_chromium
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+ASSETS = files("hinges.site") / "assets"
+HOSTILE_OWNER = '@x"><img src=x onerror=alert(1)>'
+ROWS = [
+    # id, door, status, owner, tenets, tags, title
+    ("ADR-0001", "one-way", "accepted", "@payments", "T-001 T-002", "storage data",
+     "Use PostgreSQL for orders"),
+    ("ADR-0002", "two-way", "superseded", "@payments", "T-001", "messaging",
+     "Kafka for order events"),
+    ("ADR-0003", "two-way", "accepted", "@platform/sre", "T-002", "observability",
+     "OpenTelemetry for tracing"),
+    ("ADR-0004", "one-way", "proposed", "@platform/sre", "", "",
+     "Protobuf for public contracts"),
+    ("ADR-0005", "two-way", "rejected", HOSTILE_OWNER, "T-003", "frontend data",
+     "React for the checkout"),
+]  # fmt: skip
+ALL_IDS = [row[0] for row in ROWS]
+
+
+def _row(row: tuple[str, ...]) -> str:
+    record_id, door, status, owner, tenets, tags, title = row
+    text = " ".join([record_id, title, owner, tenets, tags]).lower()
+    data = {
+        "id": record_id,
+        "door": door,
+        "status": status,
+        "owner": owner,
+        "tenets": tenets,
+        "tags": tags,
+        "text": text,
+    }
+    attributes = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in data.items())
+    cells = [record_id, title, status, door, owner, tenets, "2026-01-10"]
+    return (
+        f'<tr class="hinges-row" {attributes}>'
+        + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells)
+        + "</tr>"
+    )
+
+
+def catalog_page(before_script: str = "") -> str:
+    header = "".join(
+        f"<th>{name}</th>" for name in ("Id", "Title", "Status", "Door", "Owner", "Tenets", "Date")
+    )
+    rows = "".join(_row(row) for row in ROWS)
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Catalog</title>'
+        '<link rel="icon" href="data:,">'
+        '<link rel="stylesheet" href="assets/catalog.css"></head><body>'
+        '<div id="hinges-filters" class="hinges-filters" hidden></div>'
+        '<p class="hinges-count-line"><span id="hinges-count">5 decisions</span></p>'
+        f'<table id="hinges-catalog" class="hinges-catalog"><thead><tr>{header}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>{before_script}"
+        '<script src="assets/catalog.js"></script></body></html>'
+    )
+
+
+# A stand-in for material's document$: it remembers subscribers and replays the page.
+INSTANT_NAVIGATION = (
+    "<script>window.hingesCalls = []; window.document$ = {subscribe(fn) {"
+    " window.hingesCalls.push(fn); fn(); }};</script>"
+)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    site = tmp_path_factory.mktemp("assets-site")
+    (site / "assets").mkdir()
+    for name in ("catalog.js", "catalog.css"):
+        with (ASSETS / name).open("rb") as source, (site / "assets" / name).open("wb") as out:
+            shutil.copyfileobj(source, out)
+    (site / "index.html").write_text(catalog_page(), encoding="utf-8")
+    (site / "instant.html").write_text(catalog_page(INSTANT_NAVIGATION), encoding="utf-8")
+    with SiteServer(site) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with launch_chromium() as running:
+        yield running
+
+
+@pytest.fixture
+def visit(browser: Browser, server: SiteServer) -> Iterator[tuple[Page, Recorder]]:
+    context = browser.new_context()
+    recorder = Recorder(server.origin)
+    recorder.attach(context)
+    page = context.new_page()
+    yield page, recorder
+    context.close()
+    assert recorder.problems() == {}
+
+
+def open_catalog(page: Page, server: SiteServer, query: str = "", name: str = "index") -> None:
+    response = page.goto(server.url(f"{name}.html{query}"))
+    assert response is not None and response.status == 200
+    page.wait_for_selector("#hinges-filter-text")
+
+
+def shown(page: Page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#hinges-catalog tbody tr", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.id)"
+    )
+
+
+def count(page: Page) -> str:
+    return page.inner_text("#hinges-count")
+
+
+def test_the_filter_bar_is_built_from_the_rows_with_labels(
+    visit: tuple[Page, Recorder], server: SiteServer
+) -> None:
+    page, _ = visit
+    open_catalog(page, server)
+    assert page.is_visible("#hinges-filters")
+    options = {
+        name: page.eval_on_selector_all(
+            f"#hinges-filter-{name} option", "options => options.map(o => o.value)"
+        )
+        for name in ("door", "status", "owner", "tenet", "tag")
+    }
+    assert options == {
+        "door": ["", "one-way", "two-way"],
+        "status": ["", "accepted", "proposed", "rejected", "superseded"],
+        "owner": ["", "@payments", "@platform/sre", HOSTILE_OWNER],
+        "tenet": ["", "T-001", "T-002", "T-003"],
+        "tag": ["", "data", "frontend", "messaging", "observability", "storage"],
+    }
+    labels = page.eval_on_selector_all(
+        "#hinges-filters label", "labels => labels.map(l => [l.htmlFor, l.textContent])"
+    )
+    assert labels == [
+        ["hinges-filter-door", "Door"],
+        ["hinges-filter-status", "Status"],
+        ["hinges-filter-owner", "Owner"],
+        ["hinges-filter-tenet", "Tenet"],
+        ["hinges-filter-tag", "Tag"],
+        ["hinges-filter-text", "Search"],
+    ]
+    assert page.get_attribute("#hinges-filter-text", "type") == "search"
+    # The hostile owner is an option's text, not markup.
+    assert page.locator("#hinges-filters img").count() == 0
+    assert shown(page) == ALL_IDS and count(page) == "5 of 5 decisions"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("door", "one-way", ["ADR-0001", "ADR-0004"]),
+        ("status", "accepted", ["ADR-0001", "ADR-0003"]),
+        ("owner", "@platform/sre", ["ADR-0003", "ADR-0004"]),
+        ("owner", HOSTILE_OWNER, ["ADR-0005"]),
+        ("tenet", "T-001", ["ADR-0001", "ADR-0002"]),
+        ("tag", "data", ["ADR-0001", "ADR-0005"]),
+    ],
+)
+def test_each_select_filters_the_rows_and_is_kept_in_the_url(
+    visit: tuple[Page, Recorder], server: SiteServer, name: str, value: str, expected: list[str]
+) -> None:
+    page, _ = visit
+    open_catalog(page, server)
+    page.select_option(f"#hinges-filter-{name}", value)
+    assert shown(page) == expected
+    assert count(page) == f"{len(expected)} of 5 decisions"
+    assert page.evaluate(f"new URLSearchParams(location.search).get('{name}')") == value
+
+
+def test_typed_words_must_all_match_in_any_case(
+    visit: tuple[Page, Recorder], server: SiteServer
+) -> None:
+    page, _ = visit
+    open_catalog(page, server)
+    page.fill("#hinges-filter-text", "ORDER")
+    assert shown(page) == ["ADR-0001", "ADR-0002"]
+    page.fill("#hinges-filter-text", "  order   postgresql ")
+    assert shown(page) == ["ADR-0001"] and count(page) == "1 of 5 decisions"
+    assert page.evaluate("location.search") == "?q=order+postgresql"
+    page.fill("#hinges-filter-text", "")
+    assert shown(page) == ALL_IDS and page.evaluate("location.search") == ""
+
+
+def test_filters_combine_with_and_and_clear_resets_them(
+    visit: tuple[Page, Recorder], server: SiteServer
+) -> None:
+    page, _ = visit
+    open_catalog(page, server)
+    page.select_option("#hinges-filter-door", "two-way")
+    page.select_option("#hinges-filter-tag", "data")
+    assert shown(page) == ["ADR-0005"]
+    page.fill("#hinges-filter-text", "kafka")
+    assert shown(page) == [] and count(page) == "0 of 5 decisions"
+    assert page.evaluate("location.search") == "?door=two-way&tag=data&q=kafka"
+    page.click("#hinges-filter-reset")
+    assert shown(page) == ALL_IDS and count(page) == "5 of 5 decisions"
+    assert page.input_value("#hinges-filter-door") == ""
+    assert page.evaluate("location.search") == ""
+
+
+def test_a_linked_filtered_view_is_restored_on_load(
+    visit: tuple[Page, Recorder], server: SiteServer
+) -> None:
+    page, _ = visit
+    open_catalog(page, server, "?door=one-way&q=Protobuf&owner=%40nobody&page=2")
+    assert page.input_value("#hinges-filter-door") == "one-way"
+    assert page.input_value("#hinges-filter-text") == "Protobuf"
+    # An owner that no row has cannot be selected: it is dropped, other parameters stay.
+    assert page.input_value("#hinges-filter-owner") == ""
+    assert shown(page) == ["ADR-0004"] and count(page) == "1 of 5 decisions"
+    assert page.evaluate("location.search") == "?door=one-way&q=Protobuf&page=2"
+
+
+def test_material_instant_navigation_enhances_each_page_once(
+    visit: tuple[Page, Recorder], server: SiteServer
+) -> None:
+    page, _ = visit
+    open_catalog(page, server, name="instant")
+    assert page.evaluate("window.hingesCalls.length") == 1
+    page.evaluate("window.hingesCalls[0]()")  # material announcing the same page again
+    assert page.locator("#hinges-filter-door").count() == 1
+    page.select_option("#hinges-filter-status", "rejected")
+    assert shown(page) == ["ADR-0005"]
+
+
+def test_the_styles_hide_filtered_rows_and_show_the_filled_filter_bar(
+    visit: tuple[Page, Recorder], server: SiteServer
+) -> None:
+    page, _ = visit
+    open_catalog(page, server, "?status=proposed")
+    display = page.eval_on_selector_all(
+        "#hinges-catalog tbody tr", "rows => rows.map(r => getComputedStyle(r).display)"
+    )
+    assert display == ["none", "none", "none", "table-row", "none"]
+    assert page.eval_on_selector("#hinges-filters", "e => getComputedStyle(e).display") == "flex"
+    box = page.locator("#hinges-filter-door").bounding_box()
+    assert box is not None and box["width"] > 0 and box["height"] > 0

@@ -1,0 +1,101 @@
+"""Hostile front-matter values in the built catalog, opened in a real headless Chromium.
+
+Titles, owners, tags, exit paths and a tenet title written to break out of HTML text and
+attributes; the site is built with validation off (the checker would reject the owners),
+where escaping is the only defence. Nothing may run: no dialog, no injected element or
+handler, no ``javascript:`` link, and the values read back as the literal text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+from site_registry import (
+    BUILD_DATE,
+    HOSTILE_ATTRIBUTE_OWNER,
+    HOSTILE_OWNER,
+    HOSTILE_SCRIPT_TITLE,
+    HOSTILE_STEMS,
+    HOSTILE_TENET_TITLE,
+    HOSTILE_TITLE,
+    hostile_registry_files,
+)
+from site_support import (
+    SiteServer,
+    browse,
+    build_site,
+    decision_path,
+    launch_chromium,
+    save_screenshot,
+    tenet_path,
+    write_project,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with launch_chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    root = tmp_path_factory.mktemp("hostile-site")
+    options = {"build_date": BUILD_DATE, "validate": False}  # the checker would reject them
+    config = write_project(root, hostile_registry_files(), plugin_options=options)
+    with SiteServer(build_site(config)) as server:
+        yield server
+
+
+# Anything that would run had a value broken out of its text or attribute.
+ACTIVE_CONTENT = """() => ({
+    handlers: document.querySelectorAll('[onerror], [onload], [onmouseover]').length,
+    injected: document.querySelectorAll('img[src="x"], img[src="y"], svg[onload], b').length,
+    scripts: [...document.scripts].filter(s => s.text.includes('alert(')).length,
+    javascriptLinks: [...document.querySelectorAll('a')].filter(
+        a => (a.getAttribute('href') ?? '').trim().toLowerCase().startsWith('javascript:')).length,
+})"""
+NOTHING_ACTIVE = {"handlers": 0, "injected": 0, "scripts": 0, "javascriptLinks": 0}
+
+
+def test_hostile_front_matter_stays_inert_text(browser: Browser, hostile_site: SiteServer) -> None:
+    with browse(browser, hostile_site) as visit:
+        page = visit.page
+        pages = [
+            "/catalog/", "/catalog/tenets/", "/catalog/matrix/", "/catalog/one-way-doors/",
+            "/catalog/review/", "/catalog/timeline/", "/catalog/owners/", "/catalog/graph/",
+            *(decision_path(stem) for stem in HOSTILE_STEMS), tenet_path("T-001-hostile"),
+        ]  # fmt: skip
+        for path in pages:
+            visit.open(path)
+            page.wait_for_load_state("networkidle")
+            for link in page.locator("article a").all():
+                link.hover()  # an injected onmouseover would fire now
+            found = (page.evaluate(ACTIVE_CONTENT), visit.recorder.dialogs)
+            assert found == (NOTHING_ACTIVE, []), path
+
+        visit.open(decision_path(HOSTILE_STEMS[0]))
+        assert HOSTILE_TITLE in page.title()
+        assert HOSTILE_OWNER in page.inner_text(".hinges-meta")
+        assert page.inner_text(".hinges-meta a.hinges-tenet-link").find(HOSTILE_TENET_TITLE) >= 0
+        visit.open(decision_path(HOSTILE_STEMS[1]))
+        assert HOSTILE_SCRIPT_TITLE in page.title()
+        visit.open(decision_path(HOSTILE_STEMS[2]))
+        assert HOSTILE_TITLE in page.inner_text(".hinges-banner")
+
+        visit.open("/catalog/")
+        first = page.locator('tr.hinges-row[data-id="ADR-0001"]')
+        assert HOSTILE_TITLE in first.inner_text()
+        assert HOSTILE_OWNER in first.inner_text()
+        second = page.locator('tr.hinges-row[data-id="ADR-0002"]')
+        assert second.get_attribute("data-owner") == HOSTILE_ATTRIBUTE_OWNER
+        assert HOSTILE_SCRIPT_TITLE in second.inner_text()
+        save_screenshot(page, "hostile-catalog-home")
+        assert visit.recorder.dialogs == []
+        visit.assert_clean()

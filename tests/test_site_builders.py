@@ -1,0 +1,331 @@
+"""The catalog's page builders, without MkDocs: registry in, Markdown and HTML out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from catalog_fixture import BUILD_DATE, LATE_DATE, Element, decision, parse_html, write_registry
+from hinges.config import Config
+from hinges.errors import HingesError
+from hinges.export import DECISION_FIELDS, EXPORT_VERSION, TENET_FIELDS, export_document
+from hinges.loader import Registry, load_registry
+from hinges.records import Record
+from hinges.site.catalog import Catalog, GeneratedPage, build_catalog
+from hinges.site.decision_page import decision_page
+from hinges.site.home import home_page
+from hinges.site.model import CatalogModel, build_model
+from hinges.site.registers import review_page, timeline_page
+from hinges.site.urls import CatalogLayout
+
+LAYOUT = CatalogLayout()
+
+
+def load(root: Path) -> Registry:
+    return load_registry(root, Config())
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Registry:
+    return load(write_registry(tmp_path))
+
+
+def model_of(registry: Registry, date: dt.date = BUILD_DATE) -> CatalogModel:
+    return build_model(registry, LAYOUT, date)
+
+
+def pages(catalog: Catalog) -> dict[str, GeneratedPage]:
+    return {page.src_uri: page for page in catalog.pages}
+
+
+def record(registry: Registry, record_id: str) -> Record:
+    return next(r for r in registry.records() if r.id == record_id)
+
+
+def test_the_catalog_has_every_page(registry: Registry) -> None:
+    catalog = build_catalog(registry, BUILD_DATE, LAYOUT)
+    assert sorted(pages(catalog)) == [
+        "catalog/decisions/0001-use-mysql.md",
+        "catalog/decisions/0002-use-postgres.md",
+        "catalog/decisions/0003-adopt-kafka.md",
+        "catalog/decisions/0004-feature-flags.md",
+        "catalog/graph.md",
+        "catalog/index.md",
+        "catalog/matrix.md",
+        "catalog/one-way-doors.md",
+        "catalog/owners/arch.md",
+        "catalog/owners/index.md",
+        "catalog/owners/payments.md",
+        "catalog/owners/platform-events.md",
+        "catalog/review.md",
+        "catalog/tenets/T-001-reversible.md",
+        "catalog/tenets/T-002-boring.md",
+        "catalog/tenets/index.md",
+        "catalog/timeline.md",
+    ]
+    assert [page.src_uri for page in catalog.pages if page.in_nav] == ["catalog/index.md"]
+    titles = {page.src_uri: page.title for page in catalog.pages}
+    assert titles["catalog/decisions/0002-use-postgres.md"] == "ADR-0002 Use PostgreSQL for orders"
+    assert titles["catalog/owners/platform-events.md"] == "@platform/events"
+    assert titles["catalog/index.md"] is None  # its own heading is its title
+
+
+def test_registry_json_is_the_export_document(registry: Registry) -> None:
+    catalog = build_catalog(registry, BUILD_DATE, LAYOUT)
+    assert json.loads(catalog.registry_json) == export_document(registry, today=BUILD_DATE)
+
+
+def test_home_counts_doors_and_statuses(registry: Registry) -> None:
+    document = parse_html(home_page(model_of(registry)).markdown())
+    counts = document.find_all("table", "hinges-counts")[0]
+    rows = {
+        row.attrs.get("data-status") or "all": [cell.text for cell in row.find_all("td")]
+        for row in counts.find_all("tr")[1:]
+    }
+    assert rows == {  # one-way, two-way, total
+        "proposed": ["0", "1", "1"],
+        "accepted": ["1", "1", "2"],
+        "rejected": ["0", "0", "0"],
+        "deprecated": ["0", "0", "0"],
+        "superseded": ["0", "1", "1"],
+        "all": ["1", "3", "4"],
+    }
+
+
+def test_home_table_rows_carry_the_data_attributes(registry: Registry) -> None:
+    document = parse_html(home_page(model_of(registry)).markdown())
+    table = document.by_id("hinges-catalog")
+    assert [th.text for th in table.find_all("th")] == [
+        "Id", "Title", "Status", "Door", "Owner", "Tenets", "Date",
+    ]  # fmt: skip
+    rows = table.find_all("tr", "hinges-row")
+    assert [row.attrs["data-id"] for row in rows] == [
+        "ADR-0001",
+        "ADR-0002",
+        "ADR-0003",
+        "ADR-0004",
+    ]
+    second = rows[1].attrs
+    assert {key: value for key, value in second.items() if key != "class"} == {
+        "data-id": "ADR-0002",
+        "data-door": "one-way",
+        "data-status": "accepted",
+        "data-owner": "@payments",
+        "data-tenets": "T-001 T-002",
+        "data-tags": "storage data",
+        "data-text": "adr-0002 use postgresql for orders @payments t-001 t-002 storage data",
+    }
+    assert [cell.text for cell in rows[1].find_all("td")] == [
+        "ADR-0002", "Use PostgreSQL for orders", "accepted", "one-way door", "@payments",
+        "T-001, T-002", "2026-03-01",
+    ]  # fmt: skip
+    links = [a.attrs["href"] for a in rows[1].find_all("a")]
+    assert links == [
+        "decisions/0002-use-postgres/",
+        "decisions/0002-use-postgres/",
+        "owners/payments/",
+        "tenets/T-001-reversible/",
+        "tenets/T-002-boring/",
+    ]
+    assert "hidden" in document.by_id("hinges-filters").attrs
+    assert document.by_id("hinges-count").text == "4 decisions"
+
+
+def _panel(document: Element) -> dict[str, Element]:
+    panel = document.find_all("div", "hinges-meta")[0]
+    terms = panel.find_all("dt")
+    values = panel.find_all("dd")
+    return {term.text: value for term, value in zip(terms, values, strict=True)}
+
+
+def test_decision_page_has_the_panel_under_its_title_then_the_body(registry: Registry) -> None:
+    markdown = decision_page(model_of(registry), record(registry, "ADR-0002")).markdown()
+    assert markdown.startswith('# Use PostgreSQL for orders\n\n<div class="hinges-meta">')
+    assert "\n## Context\n\nThe quokka benchmark showed" in markdown
+    panel = _panel(parse_html(markdown))
+    assert {term: value.text for term, value in panel.items()} == {
+        "Id": "ADR-0002",
+        "Status": "accepted",
+        "Door": "one-way door",
+        "Owner": "@payments",
+        "Deciders": "@alice, @bob",
+        "Date": "2026-03-01",
+        "Review by": "2026-09-01",
+        "Tenets": "T-001 Reversible choices over perfect ones, "
+        "T-002 Boring technology unless the upside is large",
+        "Exit path": "Orders live in PostgreSQL; leaving means a migration of two sprints.",
+        "Supersedes": "ADR-0001 Use MySQL for orders",
+        "Tags": "storage, data",
+        "Source": "decisions/0002-use-postgres.md",
+    }
+    door = panel["Door"].find_all("span")[0]
+    assert door.classes() == {"hinges-door", "hinges-door--one-way"}
+    assert panel["Status"].find_all("span")[0].classes() == {
+        "hinges-status", "hinges-status--accepted",
+    }  # fmt: skip
+    tenet_links = panel["Tenets"].find_all("a", "hinges-tenet-link")
+    assert [a.attrs["href"] for a in tenet_links] == [
+        "../../tenets/T-001-reversible/",
+        "../../tenets/T-002-boring/",
+    ]
+    predecessor = panel["Supersedes"].find_all("a", "hinges-predecessor-link")[0]
+    assert predecessor.attrs["href"] == "../../decisions/0001-use-mysql/"
+    assert panel["Owner"].find_all("a")[0].attrs["href"] == "../../owners/payments/"
+    assert not parse_html(markdown).find_all("div", "hinges-banner")
+
+
+def test_superseded_decision_has_a_banner_and_links_forward(registry: Registry) -> None:
+    markdown = decision_page(model_of(registry), record(registry, "ADR-0001")).markdown()
+    document = parse_html(markdown)
+    banner = document.find_all("div", "hinges-banner")[0]
+    assert banner.classes() == {"admonition", "warning", "hinges-banner"}
+    title, text = banner.find_all("p")
+    assert title.text == "Superseded"
+    assert text.text == "This decision is superseded by ADR-0002 Use PostgreSQL for orders."
+    successor = banner.find_all("a", "hinges-successor-link")[0]
+    assert successor.attrs["href"] == "../../decisions/0002-use-postgres/"
+    assert _panel(document)["Superseded by"].find_all("a", "hinges-successor-link")
+
+
+def test_the_successor_is_found_from_either_side(tmp_path: Path) -> None:
+    """Only the new record says ``supersedes``; the old one still points forward."""
+    write_registry(tmp_path)
+    old = tmp_path / "decisions/0001-use-mysql.md"
+    old.write_text(old.read_text().replace("superseded_by: [ADR-0002]\n", ""))
+    registry = load(tmp_path)
+    document = parse_html(
+        decision_page(model_of(registry), record(registry, "ADR-0001")).markdown()
+    )
+    links = document.find_all("a", "hinges-successor-link")
+    assert [a.text for a in links] == ["ADR-0002 Use PostgreSQL for orders"] * 2  # banner, panel
+
+
+def test_review_page_lists_overdue_first_then_due_soon(registry: Registry) -> None:
+    late = parse_html(review_page(model_of(registry, LATE_DATE)).markdown())
+    overdue, soon = late.find_all("table")[0], late.find_all("table")
+    assert len(soon) == 1, "nothing is due soon on the late date"
+    rows = [[cell.text for cell in row.find_all("td")] for row in overdue.find_all("tr")[1:]]
+    assert rows == [
+        ["ADR-0004", "Feature flags in config files", "2026-06-15", "169", "@platform/events"],
+        ["ADR-0002", "Use PostgreSQL for orders", "2026-09-01", "91", "@payments"],
+    ]
+    early = review_page(model_of(registry, BUILD_DATE)).markdown()
+    assert "Nothing is due for review." in early
+    tables = parse_html(early).find_all("table")
+    rows = [[cell.text for cell in row.find_all("td")] for row in tables[0].find_all("tr")[1:]]
+    assert rows == [
+        ["ADR-0004", "Feature flags in config files", "2026-06-15", "14", "@platform/events"]
+    ]
+
+
+def test_timeline_groups_by_month_newest_first(registry: Registry) -> None:
+    markdown = timeline_page(model_of(registry)).markdown()
+    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
+    assert headings == ["## May 2026", "## April 2026", "## March 2026"]
+    may = parse_html(markdown).find_all("ul", "hinges-timeline")[0]
+    assert [item.text for item in may.find_all("li")] == [
+        "2026-05-20 ADR-0003 Adopt Kafka for events proposed",
+        "2026-05-02 ADR-0004 Feature flags in config files accepted",
+    ]
+
+
+def test_hostile_front_matter_stays_inert(tmp_path: Path) -> None:
+    hostile = decision(
+        """
+        id: ADR-0005
+        title: "</title><script>alert(1)</script>"
+        status: accepted
+        date: 2026-05-05
+        door: "\\"><script>alert(2)</script>"
+        owner: "javascript:alert(1)"
+        deciders: ["<img src=x onerror=alert(3)>"]
+        tags: ["x\\" onmouseover=\\"alert(4)"]
+        exit_path: "<b>bold</b>"
+        """,
+        "A harmless heading",
+    )
+    registry = load(write_registry(tmp_path, {"decisions/0005-hostile.md": hostile}))
+    catalog = build_catalog(registry, BUILD_DATE, LAYOUT)
+    for page in catalog.pages:
+        if page.src_uri == "catalog/graph.md":
+            continue  # S2's drawing has its own escaping tests
+        document = parse_html(page.markdown)
+        tags = {element.tag for element in document.iter()}
+        assert not tags & {"script", "img", "b", "title"}, page.src_uri
+        for element in document.iter():
+            assert not any(name.startswith("on") for name in element.attrs), page.src_uri
+            href = element.attrs.get("href") or ""
+            assert ":" not in href, (page.src_uri, href)
+    owner_page = pages(catalog)["catalog/owners/javascript-alert-1-.md"]
+    assert owner_page.markdown.startswith("# javascript:alert\\(1\\)\n")
+    assert owner_page.title == "javascript:alert(1)"  # the plugin escapes titles
+
+
+def test_owner_slugs_never_collide_or_take_the_index(tmp_path: Path) -> None:
+    extra = {}
+    for number, owner in ((5, "@Payments"), (6, "@index")):
+        extra[f"decisions/000{number}-x{number}.md"] = decision(
+            f"""
+            id: ADR-000{number}
+            title: Decision {number}
+            status: proposed
+            date: 2026-05-05
+            door: two-way
+            owner: "{owner}"
+            """,
+            f"Decision {number}",
+        )
+    registry = load(write_registry(tmp_path, extra))
+    model = model_of(registry)
+    assert model.owner_slugs == {
+        "@Payments": "payments",
+        "@arch": "arch",
+        "@index": "index-2",
+        "@payments": "payments-2",
+        "@platform/events": "platform-events",
+    }
+
+
+def test_a_record_named_like_a_catalog_page_is_refused(tmp_path: Path) -> None:
+    write_registry(tmp_path)
+    (tmp_path / "hinges.toml").write_text('ignore = ["README.md"]\n')
+    tenet = (tmp_path / "tenets/T-002-boring.md").read_text()
+    (tmp_path / "tenets/index.md").write_text(tenet)
+    registry = load_registry(tmp_path, Config(ignore=("README.md",)))
+    with pytest.raises(HingesError, match="two catalog pages would be written to"):
+        build_catalog(registry, BUILD_DATE, LAYOUT)
+
+
+def test_rows_are_right_on_every_page_even_when_a_title_holds_the_row_marker(
+    tmp_path: Path,
+) -> None:
+    """Rows are built once and re-pointed per page; a NUL in a title must not confuse that."""
+    write_registry(tmp_path)
+    path = tmp_path / "decisions/0002-use-postgres.md"
+    path.write_text(path.read_text().replace("title: Use PostgreSQL", 'title: "Use\\0PostgreSQL'))
+    path.write_text(path.read_text().replace("for orders\nstatus", 'for orders"\nstatus', 1))
+    registry = load(tmp_path)
+    assert record(registry, "ADR-0002").title == "Use\0PostgreSQL for orders"
+    catalog = pages(build_catalog(registry, BUILD_DATE, LAYOUT))
+    expected = {
+        "catalog/index.md": "decisions/0002-use-postgres/",
+        "catalog/tenets/T-001-reversible.md": "../../decisions/0002-use-postgres/",
+        "catalog/owners/payments.md": "../../decisions/0002-use-postgres/",
+    }
+    for src_uri, href in expected.items():
+        rows = parse_html(catalog[src_uri].markdown).find_all("tr", "hinges-row")
+        row = next(row for row in rows if row.attrs["data-id"] == "ADR-0002")
+        assert {a.attrs["href"] for a in row.find_all("a")[:2]} == {href}, src_uri
+        assert "\0" in row.find_all("a")[1].text
+        other = next(row for row in rows if row.attrs["data-id"] != "ADR-0002")
+        assert "\0" not in (other.find_all("a")[0].attrs["href"] or "")
+
+
+def test_the_catalog_guide_documents_every_export_field() -> None:
+    guide = (Path(__file__).parent.parent / "docs/catalog.md").read_text(encoding="utf-8")
+    for name in (*DECISION_FIELDS, *TENET_FIELDS, "review_overdue_days", "cited_by", "body"):
+        assert f"`{name}`" in guide, name
+    assert f'"version": {EXPORT_VERSION}' in guide

@@ -1,0 +1,169 @@
+"""MkDocs events: load the registry once, log its findings, inject the catalog's pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from hinges.config import Config, load_config
+from hinges.errors import HingesError
+from hinges.findings import Finding, Severity
+from hinges.mkdocs_plugin.config import CatalogConfig
+
+log = get_plugin_logger(__name__)
+
+
+def finding_line(finding: Finding) -> str:
+    """``path:line:col: CODE message``, the shape editors and CI logs turn into links."""
+    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {finding.message}"
+
+
+class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
+    """Adds the registry's catalog (decisions, tenets, registers, graph, JSON export)."""
+
+    def __init__(self) -> None:
+        self.root = Path()
+        self.registry_config = Config()
+        self.build_date = dt.date.today()
+        self.titles: dict[str, str] = {}
+        """Generated page -> its escaped title, for the pages whose title is record data."""
+        self.blocks: dict[str, list[str]] = {}
+        """Generated page -> its HTML blocks, put back into the finished page (see
+        :mod:`hinges.site.content`: Markdown and search never parse the big tables)."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        folder = os.path.dirname(config.config_file_path or os.path.abspath("mkdocs.yml"))
+        self.root = Path(self.config.root or folder).resolve()
+        try:
+            self.registry_config = load_config(self.root)
+        except HingesError as error:
+            raise PluginError(f"hinges: {error.format()}") from None
+        self.build_date = self.config.build_date or dt.date.today()
+        prefix = self.config.path
+        config.extra_css.append(f"{prefix}/assets/catalog.css")
+        script = ExtraScriptValue(f"{prefix}/assets/catalog.js")
+        script.defer = True
+        config.extra_javascript.append(script)
+        font = config.theme.get("font")
+        if config.theme.name == "material" and font is not False:
+            log.warning(
+                "theme.font is not false: the material theme will load Google Fonts, so the "
+                "catalog is not usable offline; set 'font: false' under 'theme' in mkdocs.yml"
+            )
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        # Imported here: nothing of the site is loaded when the plugin is disabled.
+        from hinges.checker import run_rules
+        from hinges.loader import collector_paused, load_registry
+        from hinges.site.catalog import ASSET_NAMES, asset_path, build_catalog
+        from hinges.site.urls import CatalogLayout
+
+        layout = CatalogLayout(self.config.path, config.use_directory_urls)
+        decisions = self.root / self.registry_config.decisions_dir
+        if not decisions.is_dir():
+            raise PluginError(
+                f"hinges: no registry at {self.root}: {decisions.name}/ does not exist; set "
+                "the plugin's 'root' option to the folder of decisions/ and tenets/"
+            )
+        try:
+            with collector_paused():
+                registry = load_registry(self.root, self.registry_config)
+                if self.config.validate_:
+                    self._log_findings(run_rules(registry, self.build_date))
+                catalog = build_catalog(registry, self.build_date, layout)
+        except HingesError as error:
+            raise PluginError(f"hinges: {error.format()}") from None
+        self.titles, self.blocks = {}, {}
+        generated: list[File] = []
+        for page in catalog.pages:
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            markdown, self.blocks[page.src_uri] = page.content.deferred()
+            generated.append(
+                File.generated(config, page.src_uri, content=markdown, inclusion=inclusion)
+            )
+            if page.title is not None:
+                self.titles[page.src_uri] = html.escape(page.title, quote=True)
+        generated.append(
+            File.generated(
+                config,
+                layout.registry_json,
+                content=catalog.registry_json,
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+        )
+        for name in ASSET_NAMES:
+            source = asset_path(name)
+            if not source.is_file():
+                raise PluginError(f"hinges: {source} is missing; reinstall 'hinges[catalog]'")
+            generated.append(
+                File.generated(
+                    config,
+                    layout.asset(name),
+                    abs_src_path=str(source),
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        for file in generated:
+            if files.get_file_from_path(file.src_uri) is not None:
+                raise PluginError(
+                    f"hinges: {config.docs_dir}/{file.src_uri} is in the way of the catalog; "
+                    "move it or set the plugin's 'path' option"
+                )
+            files.append(file)
+        return files
+
+    def _log_findings(self, findings: list[Finding]) -> None:
+        # Errors are logged as errors, not warnings: `mkdocs build -q` drops warnings before
+        # --strict can count them, and a broken registry must fail the build all the same.
+        for finding in findings:
+            if finding.severity is Severity.ERROR:
+                log.error(finding_line(finding))
+            elif finding.severity is Severity.WARNING:
+                log.warning(finding_line(finding))
+            else:
+                log.info(finding_line(finding))
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # Themes put the title into <title>, the header and the navigation without escaping
+        # it. material prefers meta.title, and its fallback for <title> is
+        # `page.title | striptags`, which would unescape an escaped page.title: set both.
+        title = self.titles.get(page.file.src_uri)
+        if title is not None:
+            page.title = title
+            page.meta["title"] = title
+        return markdown
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        blocks = self.blocks.pop(page.file.src_uri, None)
+        if not blocks:
+            return output
+        from hinges.site.content import fill_blocks
+
+        try:
+            return fill_blocks(output, blocks)
+        except ValueError as error:  # a theme or plugin dropped the page's content
+            raise PluginError(f"hinges: {page.file.src_uri}: {error}") from None
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled:
+            for folder in (self.registry_config.decisions_dir, self.registry_config.tenets_dir):
+                if (self.root / folder).is_dir():
+                    server.watch(str(self.root / folder))
+        return server

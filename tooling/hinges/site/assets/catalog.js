@@ -1,0 +1,204 @@
+/*
+ * hinges catalog: filters for the decision table (#hinges-catalog).
+ *
+ * The page is a complete plain table without this script. With it, the placeholder
+ * #hinges-filters receives five selects (door, status, owner, tenet, tag) and a text box;
+ * filters combine with AND, non-matching rows get row.hidden, #hinges-count says
+ * "N of M decisions", and the state lives in the query string (?door=one-way&q=postgres)
+ * so a filtered view can be linked. No network, no dependencies, no innerHTML: record
+ * values only ever reach the page through textContent and option values.
+ */
+(function () {
+  "use strict";
+
+  // name: query parameter and select suffix; attribute: the row's data-* key;
+  // list: whether the attribute holds several space-separated values.
+  const FILTERS = [
+    { name: "door", attribute: "door", label: "Door", all: "All doors", list: false },
+    { name: "status", attribute: "status", label: "Status", all: "All statuses", list: false },
+    { name: "owner", attribute: "owner", label: "Owner", all: "All owners", list: false },
+    { name: "tenet", attribute: "tenets", label: "Tenet", all: "All tenets", list: true },
+    { name: "tag", attribute: "tags", label: "Tag", all: "All tags", list: true },
+  ];
+  const TEXT_PARAMETER = "q";
+
+  function valuesOf(row, filter) {
+    const raw = row.dataset[filter.attribute] || "";
+    if (!filter.list) {
+      return raw ? [raw] : [];
+    }
+    return raw.split(/\s+/).filter(Boolean);
+  }
+
+  function distinctValues(rows, filter) {
+    const seen = new Set();
+    rows.forEach(function (row) {
+      valuesOf(row, filter).forEach(function (value) {
+        seen.add(value);
+      });
+    });
+    return Array.from(seen).sort();
+  }
+
+  function words(text) {
+    return text.toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  function control(container, id, labelText, element) {
+    const wrapper = document.createElement("span");
+    wrapper.className = "hinges-filter";
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = labelText;
+    element.id = id;
+    wrapper.appendChild(label);
+    wrapper.appendChild(element);
+    container.appendChild(wrapper);
+    return element;
+  }
+
+  function buildSelect(container, filter, rows) {
+    const select = document.createElement("select");
+    const all = document.createElement("option");
+    all.value = "";
+    all.textContent = filter.all;
+    select.appendChild(all);
+    distinctValues(rows, filter).forEach(function (value) {
+      const option = document.createElement("option");
+      option.value = value;
+      option.textContent = value;
+      select.appendChild(option);
+    });
+    return control(container, "hinges-filter-" + filter.name, filter.label, select);
+  }
+
+  function hasOption(select, value) {
+    return Array.from(select.options).some(function (option) {
+      return option.value === value;
+    });
+  }
+
+  function rowMatches(row, state) {
+    for (let i = 0; i < FILTERS.length; i += 1) {
+      const wanted = state.selects[i].value;
+      if (wanted && valuesOf(row, FILTERS[i]).indexOf(wanted) === -1) {
+        return false;
+      }
+    }
+    const text = (row.dataset.text || "").toLowerCase();
+    return words(state.text.value).every(function (word) {
+      return text.indexOf(word) !== -1;
+    });
+  }
+
+  function saveToUrl(state) {
+    const url = new URL(window.location.href);
+    FILTERS.forEach(function (filter, i) {
+      const value = state.selects[i].value;
+      if (value) {
+        url.searchParams.set(filter.name, value);
+      } else {
+        url.searchParams.delete(filter.name);
+      }
+    });
+    // Words as typed (case kept), one space apart: a tidy link that filters the same.
+    const text = state.text.value.split(/\s+/).filter(Boolean).join(" ");
+    if (text) {
+      url.searchParams.set(TEXT_PARAMETER, text);
+    } else {
+      url.searchParams.delete(TEXT_PARAMETER);
+    }
+    if (url.href !== window.location.href) {
+      // replaceState keeps history clean while typing and keeps material's own state.
+      window.history.replaceState(window.history.state, "", url.href);
+    }
+  }
+
+  function restoreFromUrl(state) {
+    const parameters = new URLSearchParams(window.location.search);
+    FILTERS.forEach(function (filter, i) {
+      const value = parameters.get(filter.name);
+      if (value !== null && hasOption(state.selects[i], value)) {
+        state.selects[i].value = value;
+      }
+    });
+    state.text.value = parameters.get(TEXT_PARAMETER) || "";
+  }
+
+  function apply(state) {
+    let shown = 0;
+    state.rows.forEach(function (row) {
+      const visible = rowMatches(row, state);
+      row.hidden = !visible;
+      if (visible) {
+        shown += 1;
+      }
+    });
+    if (state.count) {
+      const noun = state.rows.length === 1 ? " decision" : " decisions";
+      state.count.textContent = shown + " of " + state.rows.length + noun;
+    }
+    return shown;
+  }
+
+  function enhance() {
+    const table = document.getElementById("hinges-catalog");
+    const container = document.getElementById("hinges-filters");
+    if (!table || !container || container.dataset.hingesReady === "true") {
+      return;
+    }
+    container.dataset.hingesReady = "true";
+    const rows = Array.from(table.querySelectorAll("tbody tr.hinges-row"));
+    const state = {
+      rows: rows,
+      selects: FILTERS.map(function (filter) {
+        return buildSelect(container, filter, rows);
+      }),
+      text: null,
+      count: document.getElementById("hinges-count"),
+    };
+    const input = document.createElement("input");
+    input.type = "search";
+    input.placeholder = "Words in id, title, owner, tenets, tags";
+    input.autocomplete = "off";
+    state.text = control(container, "hinges-filter-text", "Search", input);
+    const reset = document.createElement("button");
+    reset.type = "button";
+    reset.id = "hinges-filter-reset";
+    reset.className = "hinges-filter-reset";
+    reset.textContent = "Clear filters";
+    container.appendChild(reset);
+    if (state.count) {
+      state.count.setAttribute("aria-live", "polite");
+    }
+
+    function update() {
+      apply(state);
+      saveToUrl(state);
+    }
+    state.selects.forEach(function (select) {
+      select.addEventListener("change", update);
+    });
+    input.addEventListener("input", update);
+    reset.addEventListener("click", function () {
+      state.selects.forEach(function (select) {
+        select.value = "";
+      });
+      input.value = "";
+      update();
+    });
+    restoreFromUrl(state);
+    container.hidden = false;
+    update();
+  }
+
+  // Material's instant navigation swaps pages without a reload and announces each one
+  // on document$; without it (or with another theme), the page loads normally.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(enhance);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhance);
+  } else {
+    enhance();
+  }
+})();

@@ -1,0 +1,94 @@
+"""Every page of the catalog from one registry: what the MkDocs plugin writes into the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from hinges.errors import HingesError
+from hinges.export import export_document
+from hinges.loader import Registry
+from hinges.site.content import PageContent
+from hinges.site.decision_page import decision_page
+from hinges.site.graph_page import graph_page
+from hinges.site.home import home_page
+from hinges.site.model import build_model
+from hinges.site.owner_pages import owned, owner_page, owners_index_page
+from hinges.site.registers import one_way_doors_page, review_page, timeline_page
+from hinges.site.tenet_pages import matrix_page, tenet_page, tenets_index_page
+from hinges.site.urls import CatalogLayout
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+ASSET_NAMES = ("catalog.css", "catalog.js")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One Markdown page of the catalog."""
+
+    src_uri: str
+    content: PageContent
+    title: str | None
+    """The page's title as plain text, when it comes from a record (the plugin escapes it);
+    None when the page's own heading is the title."""
+    in_nav: bool = False
+
+    @property
+    def markdown(self) -> str:
+        """The page as one Markdown document (its HTML blocks inline)."""
+        return self.content.markdown()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    pages: list[GeneratedPage]
+    registry_json: str
+    """The export document (:func:`hinges.export.export_document`) as JSON text."""
+
+
+def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout) -> Catalog:
+    """Every catalog page, in one pass over the registry's precomputed indexes."""
+    model = build_model(registry, layout, build_date)
+    pages = [
+        GeneratedPage(layout.home, home_page(model), None, in_nav=True),
+        GeneratedPage(layout.tenets_index, tenets_index_page(model), None),
+        GeneratedPage(layout.page("matrix"), matrix_page(model), None),
+        GeneratedPage(layout.page("one-way-doors"), one_way_doors_page(model), None),
+        GeneratedPage(layout.page("review"), review_page(model), None),
+        GeneratedPage(layout.page("timeline"), timeline_page(model), None),
+        GeneratedPage(layout.page("graph"), graph_page(model), None),
+    ]
+    for record in model.decisions:
+        title = _record_title(record.id, record.title, record.path)
+        pages.append(GeneratedPage(layout.decision(record), decision_page(model, record), title))
+    for record in model.tenets:
+        title = _record_title(record.id, record.title, record.path)
+        pages.append(GeneratedPage(layout.tenet(record), tenet_page(model, record), title))
+    by_owner = owned(model)
+    pages.append(GeneratedPage(layout.owners_index, owners_index_page(model, by_owner), None))
+    for handle, (decisions, tenets) in sorted(by_owner.items()):
+        src_uri = layout.owner(model.owner_slugs[handle])
+        pages.append(GeneratedPage(src_uri, owner_page(model, handle, decisions, tenets), handle))
+    seen: set[str] = set()
+    for page in pages:
+        if page.src_uri in seen:  # only a record file named like a catalog page can do this
+            raise HingesError(
+                f"two catalog pages would be written to {page.src_uri}; rename the record file",
+                path=page.src_uri,
+            )
+        seen.add(page.src_uri)
+    document = export_document(registry, today=build_date)
+    return Catalog(pages, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _record_title(record_id: str | None, title: str | None, path: str) -> str:
+    if record_id and title:
+        return f"{record_id} {title}"
+    return title or record_id or path
+
+
+def asset_path(name: str) -> Path:
+    """The packaged file of a catalog asset (its absence is a broken installation)."""
+    return ASSETS_DIR / name

@@ -1,0 +1,102 @@
+"""A page per decision: banner, metadata panel, then the record's body as written."""
+
+from __future__ import annotations
+
+from hinges.records import Record
+from hinges.site.content import Html, PageContent
+from hinges.site.markup import definition_list, door_badge, esc, status_badge
+from hinges.site.model import CatalogModel
+from hinges.site.record_page import record_page
+from hinges.site.urls import Linker
+
+_BANNER_TITLES = {
+    "superseded": "Superseded",
+    "deprecated": "Deprecated",
+    "rejected": "Rejected",
+}
+
+
+def banner(model: CatalogModel, linker: Linker, record: Record) -> str:
+    """The warning on superseded, deprecated and rejected records ('' for the others)."""
+    status = record.status
+    if status not in _BANNER_TITLES:
+        return ""
+    successors = model.successors.get(record.id or "", [])
+    links = ", ".join(
+        model.decision_link(linker, new, "hinges-successor-link") for new in successors
+    )
+    if status == "superseded":
+        text = (
+            f"This decision is superseded by {links}."
+            if links
+            else ("This decision is superseded; no record names its successor.")
+        )
+    elif status == "deprecated":
+        text = "This decision is deprecated: it no longer applies."
+        if links:
+            text += f" See {links}."
+    else:
+        text = "This decision was rejected: it was considered and not taken."
+        if links:
+            text += f" See {links}."
+    return (
+        f'<div class="admonition warning hinges-banner">'
+        f'<p class="admonition-title">{_BANNER_TITLES[status]}</p><p>{text}</p></div>'
+    )
+
+
+def _review_text(model: CatalogModel, record: Record) -> str | None:
+    review_by = record.date_value("review_by")
+    if review_by is None:
+        return None
+    text = review_by.isoformat()
+    overdue = (model.build_date - review_by).days
+    if record.status == "accepted" and overdue >= 0:
+        due = "due today" if overdue == 0 else f"overdue by {overdue} days"
+        text += f' <span class="hinges-overdue">({due})</span>'
+    return text
+
+
+def metadata_panel(model: CatalogModel, linker: Linker, record: Record) -> str:
+    rows: list[tuple[str, str]] = [
+        ("Id", esc(record.id or "not set")),
+        ("Status", status_badge(record.status)),
+        ("Door", door_badge(record.str_value("door"))),
+        ("Owner", model.owner_link(linker, record.str_value("owner"))),
+    ]
+    deciders = record.list_value("deciders")
+    if deciders:
+        rows.append(("Deciders", ", ".join(model.owner_link(linker, d) for d in deciders)))
+    if (date := record.date_value("date")) is not None:
+        rows.append(("Date", date.isoformat()))
+    if (review := _review_text(model, record)) is not None:
+        rows.append(("Review by", review))
+    tenets = record.list_value("tenets")
+    if tenets:
+        rows.append(("Tenets", ", ".join(model.tenet_link(linker, t) for t in tenets)))
+    if (exit_path := record.str_value("exit_path")) is not None:
+        rows.append(("Exit path", esc(exit_path)))
+    own_id = record.id or ""
+    predecessors = model.predecessors.get(own_id, [])
+    if predecessors:
+        links = (
+            model.decision_link(linker, old, "hinges-predecessor-link") for old in predecessors
+        )
+        rows.append(("Supersedes", ", ".join(links)))
+    successors = model.successors.get(own_id, [])
+    if successors:
+        links = (model.decision_link(linker, new, "hinges-successor-link") for new in successors)
+        rows.append(("Superseded by", ", ".join(links)))
+    tags = record.list_value("tags")
+    if tags:
+        rows.append(("Tags", ", ".join(f'<span class="hinges-tag">{esc(t)}</span>' for t in tags)))
+    rows.append(("Source", f"<code>{esc(record.path)}</code>"))
+    return f'<div class="hinges-meta">{definition_list(rows)}</div>'
+
+
+def decision_page(model: CatalogModel, record: Record) -> PageContent:
+    linker = model.layout.linker(model.layout.decision(record))
+    panel = metadata_panel(model, linker, record)
+    warning = banner(model, linker, record)
+    title = record.title or record.id or record.path
+    return record_page(title, record.body, (Html(warning), Html(panel)))

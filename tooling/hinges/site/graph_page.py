@@ -1,0 +1,28 @@
+"""The relation graph page: S2's inline SVG inside the figure the catalog script expects."""
+
+from __future__ import annotations
+
+from hinges.records import Record
+from hinges.site.content import Html, PageContent, page
+from hinges.site.model import CatalogModel
+
+
+def graph_page(model: CatalogModel) -> PageContent:
+    # Imported here: the drawing is the heaviest module of the site and only this page needs it.
+    from hinges.site.graph import relation_graph_svg
+
+    linker = model.layout.linker(model.layout.page("graph"))
+
+    def link_for(record: Record) -> str | None:
+        return linker.href(model.record_src(record))
+
+    svg = relation_graph_svg(model.registry, link_for)
+    caption = (
+        "Solid arrows: a decision supersedes another. Dashed lines: a decision follows a"
+        " tenet. Every node links to its record."
+    )
+    figure = (
+        f'<figure class="hinges-graph">\n{svg.strip()}\n'
+        f"<figcaption>{caption}</figcaption>\n</figure>"
+    )
+    return page("# Relation graph", Html(figure))

@@ -1,0 +1,135 @@
+"""The registry arranged for the pages, computed once per build.
+
+Every index a page needs (records by id, followers of each tenet, successors and
+predecessors both ways, owner pages) is built here in one pass, so each page costs time
+in proportion to what it shows and the whole build stays linear in the registry's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from hinges.loader import Registry
+from hinges.records import Record
+from hinges.site.markup import esc, link
+from hinges.site.urls import CatalogLayout, Linker, owner_slug
+
+_RESERVED_SLUGS = frozenset({"index"})  # owners/index.md is the owners index
+
+
+def _number_order(record: Record) -> tuple[int, str]:
+    number = record.number
+    return (number if number is not None else 1 << 62, record.path)
+
+
+def _priority_order(record: Record) -> tuple[int, int, str]:
+    priority = record.values.get("priority")
+    return (priority if isinstance(priority, int) else 1 << 62, *_number_order(record))
+
+
+def _add(index: dict[str, list[str]], key: str, value: str) -> None:
+    values = index.setdefault(key, [])
+    if value not in values:
+        values.append(value)
+
+
+@dataclass
+class CatalogModel:
+    """What the page builders read; see :func:`build_model`."""
+
+    registry: Registry
+    layout: CatalogLayout
+    build_date: dt.date
+    decisions: list[Record] = field(default_factory=list)
+    """In id (file number) order."""
+    tenets: list[Record] = field(default_factory=list)
+    """In priority order (then number)."""
+    decision_by_id: dict[str, Record] = field(default_factory=dict)
+    tenet_by_id: dict[str, Record] = field(default_factory=dict)
+    followers: dict[str, list[Record]] = field(default_factory=dict)
+    """Tenet id -> the decisions that cite it, in id order."""
+    successors: dict[str, list[str]] = field(default_factory=dict)
+    """Decision id -> ids of the decisions that replace it (whichever side wrote it)."""
+    predecessors: dict[str, list[str]] = field(default_factory=dict)
+    """Decision id -> ids of the decisions it replaces (whichever side wrote it)."""
+    owner_slugs: dict[str, str] = field(default_factory=dict)
+    """Owner handle -> the name of its page; distinct handles get distinct names."""
+    row_cache: dict[str, str] = field(default_factory=dict)
+    """Record path -> its decision-table row (see :func:`hinges.site.tables.decision_row`)."""
+
+    def owner_of(self, record: Record) -> str | None:
+        return record.str_value("owner")
+
+    # Links --------------------------------------------------------------------------------
+    def record_src(self, record: Record) -> str:
+        if record.kind == "decision":
+            return self.layout.decision(record)
+        return self.layout.tenet(record)
+
+    def decision_link(self, linker: Linker, decision_id: str, css_class: str) -> str:
+        """A link to the decision with this id showing its id and title, else the bare id."""
+        record = self.decision_by_id.get(decision_id)
+        if record is None:
+            return f'<span class="hinges-missing">{esc(decision_id)}</span>'
+        text = f"{decision_id} {record.title or ''}".strip()
+        return link(linker.href(self.layout.decision(record)), text, css_class)
+
+    def tenet_link(self, linker: Linker, tenet_id: str, *, with_title: bool = True) -> str:
+        record = self.tenet_by_id.get(tenet_id)
+        if record is None:
+            return f'<span class="hinges-missing">{esc(tenet_id)}</span>'
+        text = f"{tenet_id} {record.title or ''}".strip() if with_title else tenet_id
+        return link(linker.href(self.layout.tenet(record)), text, "hinges-tenet-link")
+
+    def owner_link(self, linker: Linker, handle: str | None) -> str:
+        if handle is None:
+            return '<span class="hinges-missing">no owner</span>'
+        slug = self.owner_slugs.get(handle)
+        if slug is None:
+            return esc(handle)
+        return link(linker.href(self.layout.owner(slug)), handle, "hinges-owner-link")
+
+
+def _allocate_slugs(handles: list[str]) -> dict[str, str]:
+    slugs: dict[str, str] = {}
+    taken = set(_RESERVED_SLUGS)
+    for handle in sorted(handles):
+        base = owner_slug(handle)
+        slug, counter = base, 1
+        while slug in taken:
+            counter += 1
+            slug = f"{base}-{counter}"
+        taken.add(slug)
+        slugs[handle] = slug
+    return slugs
+
+
+def build_model(registry: Registry, layout: CatalogLayout, build_date: dt.date) -> CatalogModel:
+    model = CatalogModel(registry, layout, build_date)
+    model.decisions = sorted(registry.decisions, key=_number_order)
+    model.tenets = sorted(registry.tenets, key=_priority_order)
+    owners: set[str] = set()
+    for tenet in model.tenets:
+        if tenet.id is not None:
+            model.tenet_by_id.setdefault(tenet.id, tenet)
+        if (owner := tenet.str_value("owner")) is not None:
+            owners.add(owner)
+    for decision in model.decisions:
+        if (owner := decision.str_value("owner")) is not None:
+            owners.add(owner)
+        if decision.id is None:
+            continue
+        model.decision_by_id.setdefault(decision.id, decision)
+        for tenet_id in decision.list_value("tenets"):
+            followers = model.followers.setdefault(tenet_id, [])
+            if not followers or followers[-1] is not decision:
+                followers.append(decision)
+        for old in decision.list_value("supersedes"):
+            _add(model.successors, old, decision.id)
+            _add(model.predecessors, decision.id, old)
+        for new in decision.list_value("superseded_by"):
+            _add(model.successors, decision.id, new)
+            _add(model.predecessors, new, decision.id)
+    model.owner_slugs = _allocate_slugs(list(owners))
+    return model

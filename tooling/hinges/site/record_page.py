@@ -1,0 +1,40 @@
+"""What decision and tenet pages share: the body split around its title heading."""
+
+from __future__ import annotations
+
+import re
+
+from hinges.site.content import Html, PageContent, page
+from hinges.site.markup import md_inline
+
+_ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
+_SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
+
+
+def split_title(body: str) -> tuple[str, str]:
+    """(the body's leading H1 with what precedes it, the rest); ("", body) if none leads.
+
+    The metadata panel goes between the two, so it sits under the record's own title
+    while the body reaches MkDocs exactly as written.
+    """
+    lines = body.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _ATX_H1.match(line):
+            return "".join(lines[: index + 1]), "".join(lines[index + 1 :])
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if _SETEXT_H1.match(following):
+            return "".join(lines[: index + 2]), "".join(lines[index + 2 :])
+        break
+    return "", body
+
+
+def record_page(
+    title_fallback: str, body: str, panel: tuple[Html, ...], after: tuple[str | Html, ...] = ()
+) -> PageContent:
+    """Title heading, panel, the rest of the body as written, then ``after``."""
+    heading, rest = split_title(body)
+    if not heading:
+        heading = f"# {md_inline(title_fallback)}\n"
+    return page(heading.rstrip("\n"), *panel, rest.strip("\n"), *after)
