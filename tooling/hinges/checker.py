@@ -52,10 +52,13 @@ def severity_overrides(config: Config) -> dict[str, Severity | None]:
     return overrides
 
 
-def run_rules(registry: Registry, today: dt.date) -> list[Finding]:
-    """All findings for a loaded registry, with configured severities applied, sorted."""
+def run_rules(registry: Registry, today: dt.date, *, base: Registry | None = None) -> list[Finding]:
+    """All findings for a loaded registry, with configured severities applied, sorted.
+
+    ``base`` is the registry at the base git ref, for the rules that judge a change (HG9xx).
+    """
     overrides = severity_overrides(registry.config)
-    context = Context(registry, today)
+    context = Context(registry, today, base)
     raw: list[Finding] = list(registry.findings)
     for info in all_rules():
         if info.check is None or overrides.get(info.code, info.rule.severity) is None:
@@ -89,15 +92,17 @@ def check(
     *,
     today: dt.date | None = None,
     select: Iterable[str] | None = None,
+    base: Registry | None = None,
 ) -> CheckResult:
     """Check the registry at ``root``.
 
     ``select`` (paths relative to the root) limits what is *reported*; the rules always see
     the whole registry, so cross-record problems are found whichever file was touched.
+    ``base`` (see :func:`hinges.gate.gitbase.load_base_registry`) enables the HG9xx rules.
     """
     with collector_paused():  # see collector_paused: the check is much faster without it
         registry = load_registry(root, config)
-        findings = run_rules(registry, today or dt.date.today())
+        findings = run_rules(registry, today or dt.date.today(), base=base)
         record_files = list(registry.files)
         # Free the records while the collector still sleeps: kept alive past this block,
         # they would all be walked once by the collector's first pass when it resumes.

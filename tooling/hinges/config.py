@@ -42,6 +42,17 @@ class Config:
     """File names inside the record folders that are not records."""
     max_file_bytes: int = 1024 * 1024
     """Records larger than this are reported and not read."""
+    mutable_when_accepted: tuple[str, ...] = (
+        "status",
+        "date",
+        "superseded_by",
+        "review_by",
+        "tags",
+    )
+    """Front-matter keys an accepted decision may still change (``hinges check --base``).
+
+    Any other change, body included, is an error: supersede the decision instead. ``date``
+    is here because ``hinges status`` and ``hinges new --supersedes`` set it."""
     severity: dict[str, str] = field(default_factory=dict)
     """Rule severity overrides: code or slug -> error | warning | info | off."""
     source: str | None = None

@@ -59,6 +59,13 @@ def _write_report(output: Path, report: str) -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--as-of", type=DATE, default=None, help="Judge review dates as of this date.")
 @click.option(
+    "--base",
+    "base_ref",
+    metavar="REF",
+    default=None,
+    help="Also judge the changes since this git ref (e.g. origin/main): rules HG9xx.",
+)
+@click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -71,20 +78,30 @@ def check_command(
     output_format: str,
     strict: bool,
     as_of: dt.date | None,
+    base_ref: str | None,
     output: Path | None,
 ) -> int:
     """Check every decision and tenet; PATHS limit what is reported, not what is checked.
 
     Exit status: 0 no errors (warnings allowed unless --strict), 1 findings fail the run
     (or an internal error), 2 usage or configuration error (including an --output file
-    that cannot be written).
+    that cannot be written, or a --base ref that is not in the repository).
     """
     from hinges.checker import check
     from hinges.reporting import reporter, resolve_format
 
     registry_root, config = resolve_root(root)
+    base = None
+    if base_ref is not None:
+        from hinges.gate.gitbase import load_base_registry
+
+        base = load_base_registry(registry_root, config, base_ref)
     result = check(
-        registry_root, config, today=as_of, select=_relative_selection(paths, registry_root)
+        registry_root,
+        config,
+        today=as_of,
+        select=_relative_selection(paths, registry_root),
+        base=base,
     )
     report = reporter(resolve_format(output_format))(result)
     if output is None:

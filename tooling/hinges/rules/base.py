@@ -20,6 +20,8 @@ class Context:
 
     registry: Registry
     today: dt.date
+    base: Registry | None = None
+    """The registry at the base git ref (``hinges check --base``); None: no comparison."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,63 @@
+"""``hinges summary``: what a pull request changes in the registry, as a comment body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from hinges.cli._common import resolve_root, root_option
+from hinges.errors import UsageError
+
+
+@click.command("summary")
+@click.option(
+    "--base", "base_ref", metavar="REF", required=True, help="The git ref to compare with."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the summary to this file instead of standard output.",
+)
+@root_option
+def summary_command(
+    base_ref: str, output_format: str, output: Path | None, root: Path | None
+) -> int:
+    """Summarize the decisions and tenets added, changed or removed since REF.
+
+    Lists each with id, title, door, owner, tenets and status change; warns when a one-way
+    door is added or accepted; notes changed or retired tenets that accepted decisions cite.
+    It judges nothing (that is 'hinges check --base').
+
+    Exit status: 0 written, 2 usage or configuration error (a ref that is not there).
+    """
+    from hinges.gate.gitbase import load_base_registry
+    from hinges.gate.summary import render_json, render_markdown, summarize
+    from hinges.loader import load_registry
+
+    registry_root, config = resolve_root(root)
+    head = load_registry(registry_root, config)
+    base = load_base_registry(registry_root, config, base_ref)
+    summary = summarize(base, head, base_ref)
+    text = render_markdown(summary) if output_format == "markdown" else render_json(summary)
+    if output is None:
+        click.echo(text, nl=False)
+        return 0
+    from hinges.atomic import write_text
+
+    try:
+        write_text(output, text)
+    except OSError as error:
+        raise UsageError(
+            f"cannot write the summary: {error.strerror or error}", path=output
+        ) from None
+    return 0

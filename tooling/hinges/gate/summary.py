@@ -1,0 +1,205 @@
+"""The pull-request summary: what a change does to the registry, for reviewers.
+
+:func:`summarize` computes a :class:`Summary` from the base and working-tree registries;
+:func:`render_markdown` and :func:`render_json` format it. The Markdown is a comment body
+(or a GitHub job summary): a table of every added, changed, renamed or deleted decision
+and tenet, a warning when a one-way door is added or accepted, and a note for each tenet
+that accepted decisions cite when it changes or retires, listing those decisions.
+
+Every value taken from a record is escaped: a title may hold ``|``, ``<``, ``]`` or
+backticks, and owners are shown as code so that ``@team`` does not notify anyone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+
+from hinges.gate.compare import changed_fields, compare
+from hinges.loader import Registry
+from hinges.records import Record
+
+FORMAT_VERSION = 1
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    change: str
+    """added, changed, renamed or deleted."""
+    kind: str
+    id: str | None
+    title: str | None
+    path: str
+    door: str | None
+    owner: str | None
+    tenets: list[str]
+    status_from: str | None
+    status_to: str | None
+
+
+@dataclass(frozen=True)
+class TenetNote:
+    tenet: str
+    title: str | None
+    change: str
+    """changed or retired."""
+    decisions: list[tuple[str, str | None]]
+    """The accepted decisions citing the tenet: (id, title)."""
+
+
+@dataclass
+class Summary:
+    base: str
+    records: list[RecordChange] = field(default_factory=list)
+    one_way_doors: list[RecordChange] = field(default_factory=list)
+    tenet_notes: list[TenetNote] = field(default_factory=list)
+
+
+def _entry(change: str, record: Record, status_from: str | None) -> RecordChange:
+    return RecordChange(
+        change,
+        record.kind,
+        record.id,
+        record.title,
+        record.path,
+        record.str_value("door"),
+        record.str_value("owner"),
+        record.list_value("tenets"),
+        status_from,
+        record.status,
+    )
+
+
+def _tenet_note(tenet: Record, change: str, head: Registry) -> TenetNote | None:
+    citing = [
+        (decision.id, decision.title)
+        for decision in head.decisions
+        if decision.status == "accepted"
+        and decision.id
+        and tenet.id in decision.list_value("tenets")
+    ]
+    if not citing or tenet.id is None:
+        return None
+    return TenetNote(tenet.id, tenet.title, change, sorted(citing))
+
+
+def summarize(base: Registry, head: Registry, base_ref: str) -> Summary:
+    comparison = compare(base, head)
+    summary = Summary(base_ref)
+    for record in comparison.added:
+        summary.records.append(_entry("added", record, None))
+    for pair in comparison.kept:
+        if changed_fields(pair.base, pair.head):
+            summary.records.append(_entry("changed", pair.head, pair.base.status))
+    for old_path, record in comparison.renamed.items():
+        old = comparison.base_records[old_path]
+        summary.records.append(_entry("renamed", record, old.status))
+    for path in comparison.deleted:
+        gone = comparison.base_records.get(path)
+        if gone is not None:
+            summary.records.append(_entry("deleted", gone, gone.status))
+    summary.records.sort(key=lambda entry: (entry.kind != "decision", entry.path))
+    for entry in summary.records:
+        added = entry.change == "added"
+        became_accepted = entry.status_to == "accepted" and entry.status_from != "accepted"
+        one_way = entry.kind == "decision" and entry.door == "one-way"
+        if one_way and entry.change != "deleted" and (added or became_accepted):
+            summary.one_way_doors.append(entry)
+    tenets = {record.path: record for record in head.tenets}
+    for entry in summary.records:
+        if entry.kind != "tenet" or entry.change not in ("changed", "renamed"):
+            continue
+        retired = entry.status_to == "retired" and entry.status_from != "retired"
+        note = _tenet_note(tenets[entry.path], "retired" if retired else "changed", head)
+        if note is not None:
+            summary.tenet_notes.append(note)
+    return summary
+
+
+def escape(text: str | None) -> str:
+    """``text`` as literal Markdown inline text (safe inside a table cell)."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def code(text: str | None) -> str:
+    """``text`` as a code span (no mention, no link), safe inside a table cell."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    cell_safe = text.replace("|", "\\|")
+    return f"{fence} {cell_safe} {fence}"
+
+
+def _status(entry: RecordChange) -> str:
+    if entry.change == "deleted":
+        return f"{escape(entry.status_from)} → deleted"
+    if entry.status_from is None or entry.status_from == entry.status_to:
+        return escape(entry.status_to)
+    return f"{escape(entry.status_from)} → {escape(entry.status_to)}"
+
+
+def _counted(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def render_markdown(summary: Summary) -> str:
+    decisions = sum(1 for entry in summary.records if entry.kind == "decision")
+    tenets = len(summary.records) - decisions
+    out = [f"## Decision records: changes since {code(summary.base)}", ""]
+    if not summary.records:
+        return "\n".join([*out, "No decision or tenet changed.", ""])
+    out += [f"{_counted(decisions, 'decision')} and {_counted(tenets, 'tenet')} changed.", ""]
+    if summary.one_way_doors:
+        out += ["> [!WARNING]", "> **One-way door.** This pull request adds or accepts a"]
+        out += ["> decision that is costly or impossible to reverse; review it with care:"]
+        for entry in summary.one_way_doors:
+            out.append(f"> - {escape(entry.id)} {escape(entry.title)} ({_status(entry)})")
+        out.append("")
+    out += ["| Change | Id | Title | Door | Owner | Tenets | Status |", "| --- " * 7 + "|"]
+    for entry in summary.records:
+        cells = [
+            entry.change,
+            escape(entry.id),
+            escape(entry.title),
+            escape(entry.door),
+            code(entry.owner),
+            ", ".join(escape(tenet) for tenet in entry.tenets),
+            _status(entry),
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    for note in summary.tenet_notes:
+        cited = ", ".join(f"{escape(rid)} {escape(title)}" for rid, title in note.decisions)
+        out += [
+            "",
+            "> [!NOTE]",
+            f"> Tenet {escape(note.tenet)} {escape(note.title)} is {note.change}. Accepted",
+            f"> decisions citing it, to revisit: {cited}.",
+        ]
+    return "\n".join([*out, ""])
+
+
+def render_json(summary: Summary) -> str:
+    document = {
+        "version": FORMAT_VERSION,
+        "base": summary.base,
+        "records": [asdict(entry) for entry in summary.records],
+        "one_way_doors": [entry.id or entry.path for entry in summary.one_way_doors],
+        "tenet_notes": [
+            {
+                "tenet": note.tenet,
+                "title": note.title,
+                "change": note.change,
+                "decisions": [{"id": rid, "title": title} for rid, title in note.decisions],
+            }
+            for note in summary.tenet_notes
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
