@@ -22,6 +22,8 @@ _HANDLE_PART = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
 HANDLE_PATTERN = rf"^@?{_HANDLE_PART}(?:/{_HANDLE_PART})?$"
 TENET_ID_PATTERN = r"^T-[0-9]{3,}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+IMPORT_FORMATS = ("adr-tools", "madr", "log4brains")
+IMPORTED_FROM_PATTERN = rf"^(?:{'|'.join(IMPORT_FORMATS)}):[^\n]+$"
 SCHEMA_BASE_URI = "https://hinges.invalid/schemas"
 
 Kind = Literal["string", "date", "integer", "list"]
@@ -139,6 +141,16 @@ def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
             example=f"[{p}-0012]",
         ),
         FieldSpec("tags", "list", "Free keywords for filtering.", example="[storage, data]"),
+        FieldSpec(
+            "imported_from",
+            "string",
+            "Set by `hinges import`: the source format and the source file, relative to the "
+            "imported folder. While it is present, check reports a missing door, owner, "
+            "exit_path and body sections as warnings; remove it once a person has filled "
+            "them in.",
+            pattern=IMPORTED_FROM_PATTERN,
+            example="adr-tools:0003-use-postgresql.md",
+        ),
     )
 
 

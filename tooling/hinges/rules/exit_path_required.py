@@ -5,6 +5,10 @@ cost. Writing it down pushes designs toward reversibility, and for a one-way doo
 honest statement of the price. A proposed decision without one gets a reminder instead
 (see `acceptance-readiness`).
 
+A decision written by `hinges import` (it has `imported_from`) gets a warning instead of
+an error: the source never recorded an exit path, and a person has to write one and then
+remove `imported_from`.
+
 Passing:
 
     ---
@@ -34,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
+from hinges.rules._imported import gentle
 from hinges.rules.base import Context, Rule
 
 RULE = Rule("HG401", "exit-path-required", Severity.ERROR)
@@ -45,9 +50,10 @@ def check(context: Context) -> Iterator[Finding]:
             continue
         # A blank exit_path is reported at itself; a missing one at the status that needs it.
         key = "exit_path" if "exit_path" in record.front.entries else "status"
-        yield RULE.at(
+        finding = RULE.at(
             record,
             key,
             "an accepted decision needs an exit_path: how we would back out if it proves "
             "wrong, and what that would cost",
         )
+        yield gentle(record, finding)

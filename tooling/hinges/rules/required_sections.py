@@ -6,6 +6,10 @@ compared without regard to case or runs of whitespace; other sections (such as "
 considered") may come in between. Each missing section is one finding, at the H1 (or the
 body's first line of text).
 
+A decision written by `hinges import` (it has `imported_from`) gets warnings instead of
+errors: its body is kept as the source wrote it (MADR's "Context and Problem Statement",
+for instance), until a person reorganises it and removes `imported_from`.
+
 Passing:
 
     # Use PostgreSQL for orders
@@ -28,6 +32,7 @@ from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
 from hinges.rules._body import anchor_line, collapse, outline_of
+from hinges.rules._imported import gentle
 from hinges.rules.base import Context, Rule
 
 RULE = Rule("HG802", "required-sections", Severity.ERROR)
@@ -46,9 +51,10 @@ def check(context: Context) -> Iterator[Finding]:
         }
         for section in required:
             if collapse(section).casefold() not in present:
-                yield RULE.finding(
+                finding = RULE.finding(
                     record.path,
                     anchor_line(record),
                     1,
                     f"the body has no '## {section}' section (required: {wanted})",
                 )
+                yield gentle(record, finding)

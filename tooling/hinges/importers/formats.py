@@ -1,0 +1,28 @@
+"""What the importers need to know about one source format (its module provides one)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """What a record's file name says: its number or date, and the slug to keep."""
+
+    number: int | None
+    date_key: str | None
+    """``YYYYMMDD`` of a date-named file (log4brains), which orders it."""
+    slug: str
+
+
+@dataclass(frozen=True)
+class SourceFormat:
+    name: str
+    description: str
+    name_form: str
+    """How record files are named, for the report of files that are not."""
+    parse_name: Callable[[str], NameParts | None]
+    """The parts of a record's file name; None when the name is not a record's."""
+    score: Callable[[str, str], int]
+    """How strongly a file (name, text) looks like this format, for ``--from auto``."""

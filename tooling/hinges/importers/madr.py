@@ -1,0 +1,35 @@
+"""MADR: version 2 keeps metadata in bullets (``* Status: accepted``), versions 3 and 4 in
+YAML front matter (``status``, ``date``, ``deciders`` / ``decision-makers``, and often only
+Jekyll keys such as ``nav_order`` and ``parent``). Files are ``NNNN-title-with-dashes.md``;
+a file without a number may carry one as ``id`` in its front matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hinges.importers.formats import NameParts, SourceFormat
+
+_NUMBERED = re.compile(r"^(?P<number>[0-9]+)-(?P<slug>.+)\.md$", re.IGNORECASE)
+_SIGNS = (
+    re.compile(r"^\s*---\s*$", re.MULTILINE),
+    re.compile(r"^[*-] (?:Status|Deciders|Date): ", re.MULTILINE),
+    re.compile(
+        r"^## (?:Context and Problem Statement|Decision Outcome|Considered Options)",
+        re.MULTILINE,
+    ),
+)
+
+
+def parse_name(name: str) -> NameParts | None:
+    match = _NUMBERED.match(name)
+    if match:
+        return NameParts(int(match["number"]), None, match["slug"])
+    return NameParts(None, None, name[: -len(".md")])
+
+
+def score(name: str, text: str) -> int:
+    return sum(1 for pattern in _SIGNS if pattern.search(text))
+
+
+FORMAT = SourceFormat("madr", "MADR", "NNNN-title.md", parse_name, score)

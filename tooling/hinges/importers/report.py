@@ -1,0 +1,40 @@
+"""The report of an import (or of its plan, under --dry-run), as plain text."""
+
+from __future__ import annotations
+
+from hinges.importers.plan import Note, Plan
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    return [f"{title} ({len(lines)}):", *(f"  {line}" for line in lines)] if lines else []
+
+
+def _notes(notes: list[Note]) -> list[str]:
+    return [f"{note.relpath}: {note.message}" for note in notes]
+
+
+def format_report(plan: Plan, *, dry_run: bool) -> str:
+    how = "detected" if plan.detected else "as given by --from"
+    lines = [f"Source format: {plan.source_format.description} ({how})"]
+    if plan.records:
+        lines.append(f"Numbering: {plan.numbering}")
+    imported = [
+        f"{planned.source.relpath} -> {plan.folder}/{planned.file_name}" for planned in plan.records
+    ]
+    lines += _section("Would import" if dry_run else "Imported", imported)
+    lines += _section(
+        "Already imported", [f"{source} = {target}" for source, target in plan.already]
+    )
+    lines += _section("Skipped", [f"{item.relpath}: {item.reason}" for item in plan.skipped])
+    lines += _section("Not mapped", _notes(plan.unmapped))
+    lines += _section("Kept as body text", _notes(plan.kept_as_text))
+    if dry_run:
+        lines.append("Dry run: nothing was written.")
+    elif plan.records:
+        lines.append(
+            f"Wrote {len(plan.records)} records. Each keeps imported_from until a person "
+            "fills in what the source did not say; 'hinges check' lists it."
+        )
+    else:
+        lines.append("Nothing new to import.")
+    return "\n".join(lines) + "\n"
