@@ -56,6 +56,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_new.py
 	$(BIN)/python benchmarks/bench_list.py
+	$(BIN)/python benchmarks/bench_site.py
 
 schemas: $(CATALOG_STAMP)
 	$(BIN)/hinges schema decision > tooling/hinges/schemas/decision.schema.json

@@ -312,3 +312,16 @@ def test_injection_through_a_value_is_impossible() -> None:
         "---\ntitle: a\n---\n", lambda e: e.set_scalar("title", "x\nstatus: accepted\n---")
     )
     assert result == '---\ntitle: "x\\nstatus: accepted\\n---"\n---\n'
+
+
+def test_a_refused_edit_leaves_the_editor_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "0001-x.md"
+    path.write_bytes(b"---\nid: ADR-0001\ntags: [a]\n---\n# X\n")
+    editor = FrontMatterEditor.open(path)
+    editor.remove("id")
+    with pytest.raises(HingesError):
+        editor.remove("tags")  # removing the last key is refused
+    assert editor.render() == b"---\ntags: [a]\n---\n# X\n"  # the refused edit left no trace
+    assert editor.list_value("tags") == ["a"]
+    editor.save()
+    assert path.read_bytes() == b"---\ntags: [a]\n---\n# X\n"

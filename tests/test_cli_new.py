@@ -161,6 +161,9 @@ def test_numbers_grow_past_four_digits(tmp_path: Path) -> None:
                      "a title is a single line of text"),
         ("sep\u2028arator", "the title contains a control character ('\\u2028' at position 4); "
                             "a title is a single line of text"),
+        # A byte that is not UTF-8 on the command line arrives as a lone surrogate.
+        ("caf\udce9", "the title holds bytes that are not UTF-8 (at position 4); "
+                       "check your terminal's encoding"),
         ("x" * 201, "the title is 201 characters long, more than 200; say it in a short "
                     "phrase and put the rest in the body"),
     ],

@@ -479,3 +479,10 @@ def test_interpret_reads_whole_numbers_only_unquoted(
     priority: str, expected: dict[str, int]
 ) -> None:
     assert interpret(_mapping(f"priority: {priority}\n"), tenet_fields()) == expected
+
+
+def test_parse_never_raises_on_text_with_a_lone_surrogate() -> None:
+    # Decoded files cannot hold one, but text built in memory (by editors) can.
+    assert yamltree.parse("title: \udc80\n") == yamltree.YamlProblem(
+        "syntax", "the text is not valid Unicode", 1, 1
+    )

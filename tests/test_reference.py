@@ -128,6 +128,7 @@ def test_configuration_page_lists_every_setting_but_not_source() -> None:
         "review_interval_months",
         "ignore",
         "max_file_bytes",
+        "mutable_when_accepted",
         "severity",
     ]
 
@@ -162,12 +163,12 @@ def test_field_table_examples_are_valid_front_matter(tmp_path: Path) -> None:
 
 def test_field_tables_replace_only_the_text_between_markers() -> None:
     page = (
-        "intro\n<!-- fields:decision:start -->\nold\n<!-- fields:decision:end -->\nmiddle\n"
+        "intro\n<!-- fields:decision:start -->\nSTALE TABLE\n<!-- fields:decision:end -->\nmiddle\n"
         "<!-- fields:tenet:start --><!-- fields:tenet:end -->\nend\n"
     )
     filled = fill_field_tables(page)
     assert filled.startswith("intro\n<!-- fields:decision:start -->\n")
-    assert "old" not in filled
+    assert "STALE TABLE" not in filled
     assert "\n| `door` | text | yes | `one-way`, `two-way` |" in filled
     assert "<!-- fields:decision:end -->\nmiddle\n" in filled
     assert filled.endswith("<!-- fields:tenet:end -->\nend\n")

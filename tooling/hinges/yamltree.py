@@ -128,6 +128,8 @@ def parse(text: str) -> Node | YamlProblem | None:
         return _reader_problem(text, error)
     except yaml.YAMLError as error:
         return YamlProblem("syntax", f"YAML error: {error}", 1, 1)
+    except UnicodeError:  # lone surrogates: only text built in memory can hold them
+        return YamlProblem("syntax", "the text is not valid Unicode", 1, 1)
     finally:
         if loader is not None:
             loader.dispose()

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from hinges import atomic, frontmatter, yamltree
 from hinges.authoring import _tokens
@@ -26,6 +27,25 @@ from hinges.records import is_null
 from hinges.yamlwrite import flow_list, scalar
 
 _BOM = b"\xef\xbb\xbf"
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _all_or_nothing(
+    edit: Callable[Concatenate[FrontMatterEditor, _P], _R],
+) -> Callable[Concatenate[FrontMatterEditor, _P], _R]:
+    """A refused edit leaves the editor exactly as it was, so a later save is still safe."""
+
+    def guarded(self: FrontMatterEditor, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        saved = (list(self._lines), list(self._endings), self._tree, self._closing)
+        try:
+            return edit(self, *args, **kwargs)
+        except BaseException:
+            self._lines, self._endings, self._tree, self._closing = saved
+            raise
+
+    guarded.__name__, guarded.__doc__ = edit.__name__, edit.__doc__
+    return guarded
 
 
 class FrontMatterEditor:
@@ -85,6 +105,7 @@ class FrontMatterEditor:
 
     # -- editing -------------------------------------------------------------------------
 
+    @_all_or_nothing
     def set_scalar(self, key: str, value: str) -> None:
         """Set top-level ``key`` to the text ``value`` (added at the end if absent)."""
         self._set_rendered(key, scalar(value))
@@ -92,6 +113,7 @@ class FrontMatterEditor:
         if not (isinstance(node, yamltree.Scalar) and node.text == value):
             self._broken(f"'{key}' did not read back as {value!r}")
 
+    @_all_or_nothing
     def set_date(self, key: str, date: dt.date) -> None:
         """Set top-level ``key`` to an unquoted ISO date (a date, not text, for every reader)."""
         self._set_rendered(key, date.isoformat())
@@ -99,6 +121,7 @@ class FrontMatterEditor:
         if not (isinstance(node, yamltree.Scalar) and node.text == date.isoformat()):
             self._broken(f"'{key}' did not read back as {date.isoformat()}")
 
+    @_all_or_nothing
     def set_list(self, key: str, values: Sequence[str]) -> None:
         """Set top-level list ``key`` to ``values``, keeping block style if it is written so."""
         values = list(values)
@@ -109,6 +132,7 @@ class FrontMatterEditor:
             self._set_rendered(key, flow_list(values))
         self._expect_list(key, values)
 
+    @_all_or_nothing
     def append_to_list(self, key: str, value: str) -> None:
         """Add ``value`` at the end of top-level list ``key`` (created in flow style if absent)."""
         node = self.node(key)
@@ -131,6 +155,7 @@ class FrontMatterEditor:
             return
         self._expect_list(key, [value])
 
+    @_all_or_nothing
     def replace_list_item(self, key: str, old: str, new: str) -> None:
         """Replace every item ``old`` of top-level list ``key`` by ``new``, in place."""
         node = self.node(key)
@@ -151,6 +176,7 @@ class FrontMatterEditor:
         self._parse_again()
         self._expect_list(key, expected)
 
+    @_all_or_nothing
     def remove(self, key: str) -> None:
         """Remove top-level ``key`` and its value (comment lines after it stay)."""
         if key not in self._tree.entries:
@@ -160,6 +186,7 @@ class FrontMatterEditor:
         del self._endings[first - 1 : last]
         self._parse_again()
 
+    @_all_or_nothing
     def replace_in_body(self, pattern: re.Pattern[str], replacement: str) -> int:
         """Substitute ``pattern`` in the body's lines (never the front matter); the count."""
         count = 0
@@ -227,9 +254,23 @@ class FrontMatterEditor:
         first = keys[index].line
         stop = keys[index + 1].line if index + 1 < len(keys) else self._closing
         last = stop - 1
+        text_indent = self._block_text_indent(key, first, last)
         while last > first and self._is_blank_or_comment(self._lines[last - 1]):
+            line = self._lines[last - 1]
+            if text_indent is not None and line.strip() and _indent(line) >= text_indent:
+                break  # a line of a block scalar's text that starts with '#': not a comment
             last -= 1
         return first, last
+
+    def _block_text_indent(self, key: str, first: int, last: int) -> int | None:
+        """The indentation of ``key``'s block scalar text (None: the value is no block scalar)."""
+        value = self._tree.entries[key][1]
+        if not isinstance(value, yamltree.Scalar):
+            return None
+        if self._lines[value.line - 1][value.column - 1 : value.column] not in ("|", ">"):
+            return None
+        # Lines first+1 .. last (1-based) follow the key; the first that is not blank sets it.
+        return next((_indent(line) for line in self._lines[first:last] if line.strip()), None)
 
     @staticmethod
     def _is_blank_or_comment(line: str) -> bool:
@@ -294,11 +335,37 @@ class FrontMatterEditor:
         self._insert(last + 1, [self._item_prefix(node.items[-1]) + scalar(value)])
         self._parse_again()
 
+    def _set_block_items_in_place(
+        self, node: yamltree.Sequence, last: int, values: list[str]
+    ) -> bool:
+        """Rewrite only the items that change, so comments between items stay; False when
+        the items are not simple enough (the caller then writes them all again)."""
+        ends = _single_line_items(self._lines, node, last)
+        if ends is None:
+            return False
+        # Written items take the first item's indentation and dash spacing, as a rewrite does.
+        prefix = self._item_prefix(node.items[0])
+        self._insert(node.items[-1].line + 1, [prefix + scalar(v) for v in values[len(ends) :]])
+        # Bottom up, so the line numbers of the items above stay valid.
+        for index in reversed(range(len(ends))):
+            item = node.items[index]
+            assert isinstance(item, yamltree.Scalar)  # checked by _single_line_items
+            if index >= len(values):
+                del self._lines[item.line - 1]
+                del self._endings[item.line - 1]
+            elif item.text != values[index]:
+                kept_after = self._lines[item.line - 1][ends[index] :]  # e.g. a comment
+                self._lines[item.line - 1] = prefix + scalar(values[index]) + kept_after
+        return True
+
     def _set_block_items(self, key: str, node: yamltree.Sequence, values: list[str]) -> None:
         _, last = self._region(key)
         prefix = self._item_prefix(node.items[0])
         if not values:
             self._set_rendered(key, "[]")
+            return
+        if self._set_block_items_in_place(node, last, values):
+            self._parse_again()
             return
         old_lines: list[str | None] = []
         for item in node.items:
@@ -318,6 +385,29 @@ class FrontMatterEditor:
         self._lines[start - 1 : last] = new_lines
         self._endings[start - 1 : last] = [self._newline] * len(new_lines)
         self._parse_again()
+
+
+def _single_line_items(lines: list[str], node: yamltree.Sequence, last: int) -> list[int] | None:
+    """Where each item's text ends, when every item is a scalar alone on its line and only
+    blank and comment lines lie between them (up to file line ``last``); else None."""
+    item_lines = {item.line for item in node.items}
+    if len(item_lines) != len(node.items):
+        return None
+    for number in range(node.items[0].line, last + 1):
+        stripped = lines[number - 1].strip()
+        if number not in item_lines and stripped and not stripped.startswith("#"):
+            return None  # an item goes on over several lines
+    ends = []
+    for item in node.items:
+        end = _tokens.value_end(lines[item.line - 1], item.column - 1)
+        if not isinstance(item, yamltree.Scalar) or end is None:
+            return None
+        ends.append(end)
+    return ends
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def scalar_text(node: yamltree.Node) -> str:

@@ -23,6 +23,9 @@ MAX_SLUG_LENGTH = 60
 FALLBACK_SLUGS: dict[Kind, str] = {"decision": "decision", "tenet": "tenet"}
 # Control characters, line and paragraph separators, and lone surrogates (undecodable bytes).
 _REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+# The noncharacters YAML and the loader refuse anywhere in a file (the title is also the
+# body's first heading, where it is written as it is).
+_REFUSED_CHARACTERS = frozenset("\ufffe\uffff")
 
 
 def clean_title(title: str) -> str:
@@ -31,7 +34,13 @@ def clean_title(title: str) -> str:
     if not stripped:
         raise HingesError("the title is empty; give the decision a short title")
     for position, char in enumerate(stripped, start=1):
-        if unicodedata.category(char) in _REFUSED_CATEGORIES:
+        category = unicodedata.category(char)
+        if category == "Cs":
+            raise HingesError(
+                f"the title holds bytes that are not UTF-8 (at position {position}); "
+                "check your terminal's encoding"
+            )
+        if category in _REFUSED_CATEGORIES or char in _REFUSED_CHARACTERS:
             raise HingesError(
                 f"the title contains a control character ({char!r} at position {position}); "
                 "a title is a single line of text"

@@ -7,6 +7,7 @@ exit code: 0 success, 1 findings or a failed operation, 2 usage or configuration
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -31,6 +32,11 @@ COMMANDS: dict[str, str] = {
     "show": "hinges.cli.listing:show_command",
     "review": "hinges.cli.review:review_command",
     "renumber": "hinges.cli.renumber:renumber_command",
+    # import and export
+    "import": "hinges.cli.importing:import_command",
+    "export": "hinges.cli.export:export_command",
+    # pull-request gate
+    "summary": "hinges.cli.summary:summary_command",
 }
 
 
@@ -57,6 +63,11 @@ def cli(debug: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the CLI and exit with the command's exit code; never show a traceback by default."""
     args = list(sys.argv[1:] if argv is None else argv)
+    # A command is a short-lived process that builds a large heap of records and frees
+    # it at exit; the cyclic collector would only walk that heap again and again
+    # (decisions/0009). It is restored for callers that run main() in-process.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         code = cli.main(args=args, prog_name="hinges", standalone_mode=False)
     except click.exceptions.Exit as stop:
@@ -86,4 +97,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"hinges: internal error: {error!r} (run with --debug for the traceback)", err=True
         )
         code = 1
+    finally:
+        if collecting:
+            gc.enable()
     sys.exit(code if isinstance(code, int) else 0)

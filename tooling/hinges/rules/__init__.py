@@ -59,6 +59,13 @@ RULE_MODULES: tuple[str, ...] = (
     # body (HG8xx)
     "title_heading",
     "required_sections",
+    # against the base branch (HG9xx)
+    "accepted_changed",
+    "record_deleted",
+    "record_renamed",
+    "base_collision",
+    "status_transition",
+    "accepted_on_arrival",
 )
 
 
