@@ -6,30 +6,22 @@ repository, or a machine without git, simply has no history.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
+from hinges.git import GitUnavailable, git_text, run_git
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
-    executable = shutil.which("git")
-    if executable is None:
-        return None
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
     try:
-        return subprocess.run(
-            [executable, "-C", str(root), *args],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=60,
-        )
-    except (OSError, subprocess.SubprocessError):
+        return run_git(root, *args, timeout=60)
+    except GitUnavailable:
         return None
 
 
 def in_repository(root: Path) -> bool:
     done = _git(root, "rev-parse", "--is-inside-work-tree")
-    return done is not None and done.returncode == 0 and done.stdout.strip() == "true"
+    return done is not None and done.returncode == 0 and git_text(done.stdout) == "true"
 
 
 def added_at(root: Path, relpath: str) -> int | None:
@@ -37,7 +29,7 @@ def added_at(root: Path, relpath: str) -> int | None:
     done = _git(root, "log", "--diff-filter=A", "--format=%ct", "--", relpath)
     if done is None or done.returncode != 0:
         return None
-    times = [int(line) for line in done.stdout.split() if line.isdigit()]
+    times = [int(line) for line in done.stdout.decode("ascii", "replace").split() if line.isdigit()]
     return min(times) if times else None
 
 
@@ -54,6 +46,6 @@ def move(root: Path, old: str, new: str, *, use_git: bool) -> None:
             return
         from hinges.errors import HingesError
 
-        message = done.stderr.strip() if done is not None else "git is not available"
+        message = git_text(done.stderr) if done is not None else "git is not available"
         raise HingesError(f"git mv to {new} failed: {message}", path=old)
     (root / old).rename(root / new)

@@ -30,6 +30,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from hinges.git import GitUnavailable, run_git
+
 _NO_COMMIT = "0" * 40
 
 
@@ -64,9 +66,10 @@ def base_ref(env: Mapping[str, str]) -> str | None:
 
 def merge_base_parent(cwd: Path) -> str | None:
     """The first parent of HEAD when HEAD is a merge commit (readable in a shallow clone)."""
-    done = subprocess.run(
-        ["git", "-C", str(cwd), "cat-file", "-p", "HEAD"], capture_output=True, check=False
-    )
+    try:
+        done = run_git(cwd, "cat-file", "-p", "HEAD")
+    except GitUnavailable:
+        return None
     if done.returncode != 0:
         return None
     header = done.stdout.split(b"\n\n", 1)[0].decode("utf-8", "replace").splitlines()
@@ -75,8 +78,10 @@ def merge_base_parent(cwd: Path) -> str | None:
 
 
 def _git_ok(cwd: Path, *args: str) -> bool:
-    done = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False)
-    return done.returncode == 0
+    try:
+        return run_git(cwd, *args).returncode == 0
+    except GitUnavailable:
+        return False
 
 
 def ensure_fetched(cwd: Path, ref: str) -> None:

@@ -15,7 +15,6 @@ with the same settings).
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +22,10 @@ from pathlib import Path
 from hinges.config import Config
 from hinges.errors import HingesError, UsageError
 from hinges.findings import Finding, Severity
+from hinges.git import GitUnavailable, git_text, run_git
 from hinges.loader import UNREADABLE, Registry, collector_paused, load_record
 from hinges.records import RecordKind
 from hinges.schema import fields_for
-
-_TIMEOUT_SECONDS = 120
 
 
 @dataclass(frozen=True)
@@ -43,25 +41,10 @@ class TreeEntry:
 
 
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    executable = shutil.which("git")
-    if executable is None:
-        raise UsageError("git is not installed or not on PATH; --base needs git")
     try:
-        return subprocess.run(
-            [executable, "-C", str(cwd), *args],
-            input=stdin,
-            capture_output=True,
-            check=False,
-            timeout=_TIMEOUT_SECONDS,
-        )
-    except subprocess.TimeoutExpired:
-        raise HingesError(f"git {args[0]} took longer than {_TIMEOUT_SECONDS} s") from None
-    except OSError as error:
-        raise UsageError(f"cannot run git: {error.strerror or error}") from None
-
-
-def _text(output: bytes) -> str:
-    return output.decode("utf-8", "replace").strip()
+        return run_git(cwd, *args, stdin=stdin)
+    except GitUnavailable as error:
+        raise UsageError(f"{error.message}; --base needs git") from None
 
 
 def work_tree_of(root: Path) -> tuple[Path, str]:
@@ -70,7 +53,7 @@ def work_tree_of(root: Path) -> tuple[Path, str]:
     if done.returncode != 0:
         raise UsageError(
             f"--base needs the registry to be in a git repository, and {root} is not "
-            f"({_text(done.stderr) or 'git rev-parse failed'})"
+            f"({git_text(done.stderr) or 'git rev-parse failed'})"
         )
     lines = done.stdout.decode("utf-8", "surrogateescape").splitlines()
     top = Path(lines[0])
@@ -90,7 +73,7 @@ def resolve_commit(top: Path, ref: str) -> str:
             f"checkout fetch it first, e.g. 'git fetch --depth=1 origin {branch}' "
             f"(then pass --base origin/{branch} or --base FETCH_HEAD)"
         )
-    return _text(done.stdout)
+    return git_text(done.stdout)
 
 
 def _parse_tree_listing(output: bytes, prefix: str) -> list[TreeEntry]:
@@ -117,7 +100,7 @@ def list_folder(top: Path, commit: str, prefix: str, folder: str) -> list[TreeEn
     """The direct entries of ``folder`` (relative to the registry root) at ``commit``."""
     done = _git(top, "ls-tree", "-z", "-l", "--full-tree", commit, "--", f"{prefix}{folder}/")
     if done.returncode != 0:
-        raise HingesError(f"git ls-tree failed at {commit}: {_text(done.stderr)}")
+        raise HingesError(f"git ls-tree failed at {commit}: {git_text(done.stderr)}")
     return _parse_tree_listing(done.stdout, prefix)
 
 
@@ -128,7 +111,7 @@ def read_blobs(top: Path, object_ids: list[str]) -> dict[str, bytes]:
     request = "".join(f"{object_id}\n" for object_id in object_ids).encode("ascii")
     done = _git(top, "cat-file", "--batch", stdin=request)
     if done.returncode != 0:
-        raise HingesError(f"git cat-file failed: {_text(done.stderr)}")
+        raise HingesError(f"git cat-file failed: {git_text(done.stderr)}")
     blobs: dict[str, bytes] = {}
     output, position = done.stdout, 0
     for object_id in object_ids:

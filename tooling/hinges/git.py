@@ -1,0 +1,45 @@
+"""Run git: one place that finds the executable, never uses a shell, and bounds the time.
+
+Callers decide what a missing git means: the pull-request gate makes it a usage error,
+renumbering and importing simply have no history.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from hinges.errors import HingesError
+
+DEFAULT_TIMEOUT_SECONDS = 120
+
+
+class GitUnavailable(HingesError):
+    """git is not installed, could not be started, or did not finish in time."""
+
+
+def run_git(
+    cwd: Path, *args: str, stdin: bytes | None = None, timeout: float = DEFAULT_TIMEOUT_SECONDS
+) -> subprocess.CompletedProcess[bytes]:
+    """``git -C CWD ARGS`` with output captured as bytes; a failing exit status is returned."""
+    executable = shutil.which("git")
+    if executable is None:
+        raise GitUnavailable("git is not installed or not on PATH")
+    try:
+        return subprocess.run(
+            [executable, "-C", str(cwd), *args],
+            input=stdin,
+            capture_output=True,
+            check=False,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        raise GitUnavailable(f"git {args[0]} took longer than {timeout:.0f} s") from None
+    except OSError as error:
+        raise GitUnavailable(f"cannot run git: {error.strerror or error}") from None
+
+
+def git_text(output: bytes) -> str:
+    """git's output as text (paths and messages are UTF-8 in practice), stripped."""
+    return output.decode("utf-8", "replace").strip()
