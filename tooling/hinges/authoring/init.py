@@ -48,15 +48,26 @@ FIRST_TENET = TenetDraft(
     ),
 )
 MKDOCS_TEXT = """\
-# The decision catalog of this repository, built with MkDocs.
-# The `hinges` plugin turns decisions/ and tenets/ into catalog pages. It ships with a later
-# release of hinges; until it is installed, remove it from `plugins` to build the site.
+# The decision catalog of this repository, built with MkDocs and the hinges plugin
+# (pip install 'hinges[catalog]'; then: mkdocs build --strict, or mkdocs serve).
 site_name: {site_name}
 theme:
   name: material
+  # Off: material would otherwise load Google Fonts, and the catalog must work offline.
+  font: false
 plugins:
   - search
   - hinges
+nav:
+  - Home: index.md
+  - Catalog: catalog/index.md
+"""
+DOCS_INDEX_TEXT = """\
+# Decisions
+
+This site is the catalog of this repository's technology decisions and the tenets behind
+them: see the [catalog](catalog/index.md). It is built from `decisions/` and `tenets/` by
+the hinges MkDocs plugin.
 """
 
 
@@ -173,4 +184,9 @@ def init_registry(root: Path, config: Config, today: dt.date, owner: str) -> lis
         site_name = quote(f"{root.resolve().name} decisions")
         written = _create_file(root / "mkdocs.yml", MKDOCS_TEXT.format(site_name=site_name))
         steps.append(Step("mkdocs.yml", written, "" if written else "exists"))
+        if written and not (root / "docs").exists():
+            # MkDocs needs its docs folder, and the site a home page.
+            (root / "docs").mkdir()
+            _create_file(root / "docs" / "index.md", DOCS_INDEX_TEXT)
+            steps.append(Step("docs/index.md", True, "the site's home page"))
     return steps
