@@ -1,12 +1,32 @@
-"""Find where one YAML value ends on its line, so an edit can replace exactly that text.
+"""Work within single lines: split a record into lines, find where a YAML value ends.
 
-:mod:`hinges.yamltree` says where a value starts; these helpers find where it stops, for
-the forms that fit on one line (plain, single-quoted, double-quoted, flow sequence). A
-value that continues on later lines is reported as ``None`` and the caller rewrites the
-whole entry instead.
+:func:`split_lines` keeps each line's ending, so an edit can write the lines it did not
+touch back byte for byte. :mod:`hinges.yamltree` says where a value starts; the other
+helpers find where it stops, for the forms that fit on one line (plain, single-quoted,
+double-quoted, flow sequence). A value that continues on later lines is reported as
+``None`` and the caller rewrites the whole entry instead.
 """
 
 from __future__ import annotations
+
+
+def split_lines(text: str) -> tuple[list[str], list[str]]:
+    """``text`` as lines and their endings (``"\\n"``, ``"\\r\\n"``, or ``""`` for text
+    after the last newline): joining each line with its ending gives ``text`` back."""
+    lines: list[str] = []
+    endings: list[str] = []
+    for piece in text.split("\n"):
+        lines.append(piece)
+        endings.append("\n")
+    endings[-1] = ""  # the text after the last newline (often empty)
+    for index, line in enumerate(lines):
+        if line.endswith("\r") and endings[index] == "\n":
+            lines[index] = line[:-1]
+            endings[index] = "\r\n"
+    if lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+        endings.pop()
+    return lines, endings
 
 
 def quoted_end(line: str, start: int) -> int | None:
@@ -80,6 +100,18 @@ def value_end(line: str, start: int, *, in_flow: bool = False) -> int | None:
     if first in "|>":
         return None  # a block scalar: its text is on the following lines
     return plain_end(line, start, in_flow=in_flow)
+
+
+def replace_value(line: str, after: int, rendered: str) -> str | None:
+    """``line`` with the value after index ``after`` (just past a key's ``:``) replaced by
+    ``rendered``, keeping a comment after it (None: the value goes on to later lines)."""
+    rest = line[after:]
+    start = after + len(rest) - len(rest.lstrip(" \t"))
+    if start >= len(line) or line[start] == "#":
+        comment = line[start:]
+        return f"{line[:after]} {rendered}" + (f"  {comment}" if comment else "")
+    end = value_end(line, start)
+    return None if end is None else line[:start] + rendered + line[end:]
 
 
 def key_colon(line: str, start: int) -> int | None:

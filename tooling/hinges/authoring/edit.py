@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
 from hinges import atomic, frontmatter, yamltree
-from hinges.authoring import _tokens
+from hinges.authoring import _blocks, _tokens
 from hinges.errors import HingesError
 from hinges.records import is_null
 from hinges.yamlwrite import flow_list, scalar
@@ -58,19 +58,7 @@ class FrontMatterEditor:
         self._tree, self._closing = self._parse(data)  # refuses a file that does not load
         raw = data[len(_BOM) :].decode("utf-8") if self._bom else data.decode("utf-8")
         self._original = data
-        self._lines: list[str] = []
-        self._endings: list[str] = []
-        for piece in raw.split("\n"):
-            self._lines.append(piece)
-            self._endings.append("\n")
-        self._endings[-1] = ""  # the text after the last newline (often empty)
-        for index, line in enumerate(self._lines):
-            if line.endswith("\r") and self._endings[index] == "\n":
-                self._lines[index] = line[:-1]
-                self._endings[index] = "\r\n"
-        if self._lines[-1] == "" and len(self._lines) > 1:
-            self._lines.pop()
-            self._endings.pop()
+        self._lines, self._endings = _tokens.split_lines(raw)
         self._newline = self._endings[0] or "\n"
 
     @classmethod
@@ -249,33 +237,7 @@ class FrontMatterEditor:
 
     def _region(self, key: str) -> tuple[int, int]:
         """First and last file line (1-based, inclusive) of ``key``'s entry."""
-        keys = [entry[0] for entry in self._tree.entries.values()]
-        index = next(i for i, node in enumerate(keys) if node.text == key)
-        first = keys[index].line
-        stop = keys[index + 1].line if index + 1 < len(keys) else self._closing
-        last = stop - 1
-        text_indent = self._block_text_indent(key, first, last)
-        while last > first and self._is_blank_or_comment(self._lines[last - 1]):
-            line = self._lines[last - 1]
-            if text_indent is not None and line.strip() and _indent(line) >= text_indent:
-                break  # a line of a block scalar's text that starts with '#': not a comment
-            last -= 1
-        return first, last
-
-    def _block_text_indent(self, key: str, first: int, last: int) -> int | None:
-        """The indentation of ``key``'s block scalar text (None: the value is no block scalar)."""
-        value = self._tree.entries[key][1]
-        if not isinstance(value, yamltree.Scalar):
-            return None
-        if self._lines[value.line - 1][value.column - 1 : value.column] not in ("|", ">"):
-            return None
-        # Lines first+1 .. last (1-based) follow the key; the first that is not blank sets it.
-        return next((_indent(line) for line in self._lines[first:last] if line.strip()), None)
-
-    @staticmethod
-    def _is_blank_or_comment(line: str) -> bool:
-        stripped = line.strip()
-        return not stripped or stripped.startswith("#")
+        return _blocks.entry_region(self._lines, self._tree, self._closing, key)
 
     def _is_flow(self, node: yamltree.Sequence) -> bool:
         return self._lines[node.line - 1][node.column - 1 : node.column] == "["
@@ -299,23 +261,12 @@ class FrontMatterEditor:
             self._broken(f"no ':' after key '{key}'")
             return
         after = colon + 1
-        if first == last:
-            rest = line[after:]
-            start = after + len(rest) - len(rest.lstrip(" \t"))
-            if start >= len(line) or line[start] == "#":
-                comment = line[start:]
-                self._lines[first - 1] = f"{line[:after]} {rendered}" + (
-                    f"  {comment}" if comment else ""
-                )
-                self._parse_again()
-                return
-            end = _tokens.value_end(line, start)
-            if end is not None:
-                self._lines[first - 1] = line[:start] + rendered + line[end:]
-                self._parse_again()
-                return
-        self._lines[first - 1 : last] = [f"{line[:after]} {rendered}"]
-        self._endings[first - 1 : last] = [self._endings[first - 1]]
+        replaced = _tokens.replace_value(line, after, rendered) if first == last else None
+        if replaced is not None:
+            self._lines[first - 1] = replaced
+        else:
+            self._lines[first - 1 : last] = [f"{line[:after]} {rendered}"]
+            self._endings[first - 1 : last] = [self._endings[first - 1]]
         self._parse_again()
 
     def _append_flow(self, node: yamltree.Sequence, value: str) -> bool:
@@ -327,87 +278,21 @@ class FrontMatterEditor:
         self._parse_again()
         return True
 
-    def _item_prefix(self, item: yamltree.Node) -> str:
-        return _tokens.item_prefix(self._lines[item.line - 1], item.column - 1)
-
     def _append_block(self, key: str, node: yamltree.Sequence, value: str) -> None:
         _, last = self._region(key)
-        self._insert(last + 1, [self._item_prefix(node.items[-1]) + scalar(value)])
+        self._insert(last + 1, [_blocks.item_line(self._lines, node.items[-1], value)])
         self._parse_again()
 
-    def _set_block_items_in_place(
-        self, node: yamltree.Sequence, last: int, values: list[str]
-    ) -> bool:
-        """Rewrite only the items that change, so comments between items stay; False when
-        the items are not simple enough (the caller then writes them all again)."""
-        ends = _single_line_items(self._lines, node, last)
-        if ends is None:
-            return False
-        # Written items take the first item's indentation and dash spacing, as a rewrite does.
-        prefix = self._item_prefix(node.items[0])
-        self._insert(node.items[-1].line + 1, [prefix + scalar(v) for v in values[len(ends) :]])
-        # Bottom up, so the line numbers of the items above stay valid.
-        for index in reversed(range(len(ends))):
-            item = node.items[index]
-            assert isinstance(item, yamltree.Scalar)  # checked by _single_line_items
-            if index >= len(values):
-                del self._lines[item.line - 1]
-                del self._endings[item.line - 1]
-            elif item.text != values[index]:
-                kept_after = self._lines[item.line - 1][ends[index] :]  # e.g. a comment
-                self._lines[item.line - 1] = prefix + scalar(values[index]) + kept_after
-        return True
-
     def _set_block_items(self, key: str, node: yamltree.Sequence, values: list[str]) -> None:
-        _, last = self._region(key)
-        prefix = self._item_prefix(node.items[0])
         if not values:
             self._set_rendered(key, "[]")
             return
-        if self._set_block_items_in_place(node, last, values):
-            self._parse_again()
-            return
-        old_lines: list[str | None] = []
-        for item in node.items:
-            single = isinstance(item, yamltree.Scalar) and all(
-                other.line != item.line for other in node.items if other is not item
-            )
-            old_lines.append(self._lines[item.line - 1] if single else None)
-        new_lines = []
-        for index, value in enumerate(values):
-            old = node.items[index] if index < len(node.items) else None
-            kept = old_lines[index] if index < len(old_lines) else None
-            if isinstance(old, yamltree.Scalar) and old.text == value and kept is not None:
-                new_lines.append(kept)
-            else:
-                new_lines.append(prefix + scalar(value))
+        _, last = self._region(key)
         start = node.items[0].line
-        self._lines[start - 1 : last] = new_lines
-        self._endings[start - 1 : last] = [self._newline] * len(new_lines)
+        new = _blocks.set_items(self._lines, self._endings, node, last, values, self._newline)
+        self._lines[start - 1 : last] = [text for text, _ in new]
+        self._endings[start - 1 : last] = [ending for _, ending in new]
         self._parse_again()
-
-
-def _single_line_items(lines: list[str], node: yamltree.Sequence, last: int) -> list[int] | None:
-    """Where each item's text ends, when every item is a scalar alone on its line and only
-    blank and comment lines lie between them (up to file line ``last``); else None."""
-    item_lines = {item.line for item in node.items}
-    if len(item_lines) != len(node.items):
-        return None
-    for number in range(node.items[0].line, last + 1):
-        stripped = lines[number - 1].strip()
-        if number not in item_lines and stripped and not stripped.startswith("#"):
-            return None  # an item goes on over several lines
-    ends = []
-    for item in node.items:
-        end = _tokens.value_end(lines[item.line - 1], item.column - 1)
-        if not isinstance(item, yamltree.Scalar) or end is None:
-            return None
-        ends.append(end)
-    return ends
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
 
 
 def scalar_text(node: yamltree.Node) -> str:
