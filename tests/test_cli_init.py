@@ -69,20 +69,10 @@ def test_the_site_init_creates_builds_with_the_catalog(tmp_path: Path) -> None:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         check=False,
     )
-    # --strict fails on the proposed record's acceptance-readiness warning: that is the
-    # plugin validating; silence it to prove the site itself builds.
-    assert build.returncode == 1, build.stderr
-    assert "HG405" in build.stderr
-    (tmp_path / "hinges.toml").write_text('[severity]\nHG405 = "off"\nHG602 = "off"\n', "utf-8")
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
+    # The proposed record's acceptance-readiness warning is logged, and does not fail the
+    # strict build (as `hinges check` exits 0 on warnings).
     assert build.returncode == 0, build.stderr
+    assert "HG405 before this can be accepted it needs: an exit_path (warning)" in build.stderr
     assert (tmp_path / "out" / "catalog" / "index.html").is_file()
     assert (
         tmp_path / "out" / "catalog" / "decisions" / "0001-use-postgresql" / "index.html"
@@ -117,7 +107,7 @@ def test_init_never_overwrites_and_respects_pyproject_settings(tmp_path: Path) -
         "created decisions/\n"
         "kept    principles/ (exists)\n"
         "kept    principles/T-*.md (tenets exist)\n"
-        "kept    hinges.toml (settings are in pyproject.toml [tool.hinges])\n"
+        "skipped hinges.toml (settings are in pyproject.toml [tool.hinges])\n"
         "kept    mkdocs.yaml (exists; add the hinges plugin to it yourself)\n"
         "Next: run 'hinges new \"Your first decision\"'.\n"
     )

@@ -49,6 +49,9 @@ class CatalogConfig(Config):  # type: ignore[no-untyped-call]
     path = UrlPrefix(default="catalog")
     """The folder of the generated pages in the site."""
     validate_ = c.Type(bool, default=True)  # the key is 'validate'; Config.validate is a method
-    """Run hinges' checks during the build and log each finding (warnings fail --strict)."""
+    """Run hinges' checks during the build and log each finding (errors fail --strict)."""
+    fail_on_warnings = c.Type(bool, default=False)
+    """Log hinges' warnings as MkDocs warnings, so --strict fails on them too (like
+    ``hinges check --strict``); by default they are logged as information."""
     build_date = BuildDate()
     """The date the review page and the export count from (YYYY-MM-DD); default: today."""

@@ -128,15 +128,18 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         return files
 
     def _log_findings(self, findings: list[Finding]) -> None:
+        # The build fails exactly when `hinges check` does: on errors, and on warnings only
+        # when asked (fail_on_warnings, like `hinges check --strict`). A proposed decision
+        # is a warning (what acceptance needs), not a broken registry.
         # Errors are logged as errors, not warnings: `mkdocs build -q` drops warnings before
         # --strict can count them, and a broken registry must fail the build all the same.
         for finding in findings:
             if finding.severity is Severity.ERROR:
                 log.error(finding_line(finding))
-            elif finding.severity is Severity.WARNING:
+            elif finding.severity is Severity.WARNING and self.config.fail_on_warnings:
                 log.warning(finding_line(finding))
             else:
-                log.info(finding_line(finding))
+                log.info(f"{finding_line(finding)} ({finding.severity.value})")
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
