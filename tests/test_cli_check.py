@@ -22,7 +22,7 @@ from check_fixtures import (
     valid_registry,
     warnings_registry,
 )
-from conftest import Run, run_hinges, write_files
+from conftest import GOOD_DECISION, Run, run_hinges, write_files
 from hinges.findings import Finding, Severity
 from hinges.records import Record
 from hinges.rules import Context, Rule, RuleInfo, all_rules
@@ -315,3 +315,10 @@ def test_a_closed_pipe_is_not_a_traceback(tmp_path: Path) -> None:
         os.close(writer)
     assert completed.stderr == ""
     assert completed.returncode in (0, 1)  # never a crash status such as 120
+
+
+def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    root = write_files(tmp_path, {"decisions/0001-use-postgres.md": GOOD_DECISION})
+    result = run_hinges("check", "--root", str(root), "decisions/9999-typo.md", cwd=root)
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr == "hinges: no such file or folder: decisions/9999-typo.md\n"

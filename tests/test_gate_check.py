@@ -146,7 +146,8 @@ def test_status_transitions_follow_the_lifecycle(tmp_path: Path) -> None:
     ]
 
 
-def test_a_deleted_record_is_caught(tmp_path: Path) -> None:
+def test_a_deleted_proposal_is_caught_and_told_to_be_rejected(tmp_path: Path) -> None:
+    # A proposed record cannot become deprecated (the accepted case is the rule example).
     repo = registry_repo(tmp_path / "repo")
     write_files(repo, {"decisions/0002-use-kafka.md": decision(2, "Use Kafka for events")})
     commit_all(repo, "kafka")
@@ -156,7 +157,7 @@ def test_a_deleted_record_is_caught(tmp_path: Path) -> None:
     assert _gate_lines(result.stdout) == [
         "decisions/0002-use-kafka.md:1:1: error HG902 ADR-0002 (decisions/0002-use-kafka.md) "
         "was deleted; records stay on record: restore the file and set its status to "
-        "deprecated (or supersede it)"
+        "rejected"
     ]
 
 

@@ -13,16 +13,22 @@ from hinges.errors import UsageError
 from hinges.reporting import FORMATS
 
 
-def _relative_selection(paths: tuple[Path, ...], root: Path) -> list[str] | None:
+def _relative_selection(
+    paths: tuple[Path, ...], root: Path, *, allow_missing: bool
+) -> list[str] | None:
     """PATHS as registry-relative paths; None (everything) when one of them is the root.
 
     Paths outside the root are dropped: pre-commit passes every changed file of the
-    repository, and only the registry's own files are ours to report on.
+    repository, and only the registry's own files are ours to report on. A path that does
+    not exist is a usage error (a typo must not pass silently), except against a base,
+    where it may name a record deleted since.
     """
     if not paths:
         return None
     selection = []
     for path in paths:
+        if not allow_missing and not os.path.lexists(path):
+            raise UsageError(f"no such file or folder: {path}")
         absolute = Path(os.path.abspath(path))
         # Resolve the folder, not the file: the root is resolved, and a record that is a
         # symlink must still be selected by its own name.
@@ -100,7 +106,7 @@ def check_command(
         registry_root,
         config,
         today=as_of,
-        select=_relative_selection(paths, registry_root),
+        select=_relative_selection(paths, registry_root, allow_missing=base is not None),
         base=base,
     )
     report = reporter(resolve_format(output_format))(result)

@@ -38,6 +38,8 @@ def check(context: Context) -> Iterator[Finding]:
         name = f"{old.id} ({path})" if old is not None and old.id else path
         if context.base.files.get(path) == "tenet":
             advice = "restore the file and set its status to retired"
+        elif old is not None and old.status == "proposed":
+            advice = "restore the file and set its status to rejected"
         else:
             advice = "restore the file and set its status to deprecated (or supersede it)"
         yield RULE.finding(path, 1, 1, f"{name} was deleted; records stay on record: {advice}")
