@@ -78,6 +78,30 @@ def test_filters(listed: Path, options: list[str], ids: list[str]) -> None:
     assert [d["id"] for d in json.loads(result.stdout)["decisions"]] == ids
 
 
+@pytest.mark.parametrize("tenet", ["T-001", "t-1", "001", "1"])
+def test_tenet_filter_takes_the_forms_new_takes(listed: Path, tenet: str) -> None:
+    result = run_hinges("list", "--tenet", tenet, "--root", str(listed))
+    assert (result.code, result.stderr) == (0, ""), result
+    assert [line.split()[0] for line in result.stdout.splitlines()] == [
+        "ID",
+        "ADR-0001",
+        "ADR-0002",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tenet", "message"),
+    [
+        ("T-099", "there is no tenet 'T-099'; the tenets are: T-001"),
+        ("2", "there is no tenet '2'; the tenets are: T-001"),
+        ("first", "'first' is not a tenet id (T-001) or number (1)"),
+    ],
+)
+def test_unknown_tenet_is_refused(listed: Path, tenet: str, message: str) -> None:
+    result = run_hinges("list", "--tenet", tenet, "--root", str(listed))
+    assert (result.code, result.stdout, result.stderr) == (1, "", f"hinges: {message}\n")
+
+
 def test_nothing_matches(listed: Path) -> None:
     result = run_hinges("list", "--tag", "nope", "--root", str(listed))
     assert (result.code, result.stdout, result.stderr) == (0, "no decisions match\n", "")
@@ -139,8 +163,12 @@ def test_unloadable_files_are_left_out_with_a_note(listed: Path) -> None:
 
 def test_no_registry_is_a_usage_error(tmp_path: Path) -> None:
     result = run_hinges("list", "--root", str(tmp_path))
-    assert result.code == 2
-    assert "no registry here: decisions/ does not exist" in result.stderr
+    assert (result.code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"hinges: no registry here: decisions/ does not exist in {tmp_path.resolve()}; "
+        "run 'hinges init' or pass --root\n",
+    )
 
 
 def test_show_a_decision(listed: Path) -> None:

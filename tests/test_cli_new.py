@@ -227,6 +227,34 @@ def test_without_a_terminal_it_never_prompts(registry: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("args", "settings", "message"),
+    [
+        (("--door", "two-way"), "", "an accepted two-way door needs an exit path (--exit-path); "
+                                    "create it as proposed and accept it with 'hinges status' "
+                                    "once it has one"),
+        (("--door", "one-way", "--exit-path", "Export."), "",
+         "an accepted one-way door needs at least 2 deciders (--decider, given 0); create it as "
+         "proposed and accept it with 'hinges status' once it has them"),
+        (("--door", "one-way", "--exit-path", "Export."), "one_way_min_deciders = 1\n",
+         "an accepted one-way door needs at least 1 decider (--decider, given 0); create it as "
+         "proposed and accept it with 'hinges status' once it has one"),
+        (("--door", "one-way"), "one_way_min_deciders = 1\n",
+         "an accepted one-way door needs an exit path (--exit-path) and at least 1 decider "
+         "(--decider, given 0); create it as proposed and accept it with 'hinges status' once "
+         "it has them"),
+    ],
+)  # fmt: skip
+def test_acceptance_gaps_are_named_in_grammatical_english(
+    registry: Path, args: tuple[str, ...], settings: str, message: str
+) -> None:
+    write_files(registry, {"hinges.toml": settings})
+    code, out, err = new(registry, "T", "--owner", "@x", "--status", "accepted", "--no-input",
+                         *args)  # fmt: skip
+    assert (code, out, err) == (1, "", f"hinges: {message}\n")
+    assert record_files(registry) == ["0001-use-postgres.md"]
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
         (("--owner", "https://github.com/x"), "owner 'https://github.com/x' looks like a URL; "
@@ -275,7 +303,7 @@ def test_missing_registry_is_a_usage_error(tmp_path: Path) -> None:
     code, out, err = new(tmp_path, "T", *TWO_WAY)
     assert (code, out) == (2, "")
     assert err == (
-        f"hinges: no decisions folder: decisions/ does not exist in {tmp_path.resolve()}; "
+        f"hinges: no registry here: decisions/ does not exist in {tmp_path.resolve()}; "
         "run 'hinges init' or pass --root\n"
     )
     assert list(tmp_path.iterdir()) == []

@@ -146,3 +146,14 @@ def test_new_tenet_refuses_bad_titles_and_missing_folder(tmp_path: Path) -> None
     assert result.code == 2
     assert "no tenets folder: tenets/ does not exist" in result.stderr
     assert list(tmp_path.iterdir()) == [tmp_path / "decisions"]
+
+
+def test_new_tenet_without_a_registry_says_so_as_every_command_does(tmp_path: Path) -> None:
+    result = run_hinges("tenet", "new", "Fine", "--owner", "@x", "--root", str(tmp_path))
+    assert (result.code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"hinges: no registry here: decisions/ does not exist in {tmp_path.resolve()}; "
+        "run 'hinges init' or pass --root\n",
+    )
+    assert list(tmp_path.iterdir()) == []

@@ -208,3 +208,13 @@ def test_find_root_stops_at_the_git_work_tree(tmp_path: Path) -> None:
     (repo / ".git").mkdir(parents=True)
     (repo / "src").mkdir()
     assert find_root(repo / "src") == (repo / "src").resolve()
+
+
+def test_a_pyproject_style_table_in_hinges_toml_says_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "hinges.toml").write_text('[tool.hinges]\nowners = ["@a"]\n', "utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path)
+    assert raised.value.format() == (
+        "hinges.toml: hinges.toml takes its settings at the top level; remove the "
+        "[tool.hinges] header (that form is for pyproject.toml)"
+    )

@@ -30,6 +30,10 @@ def test_new_source_record_is_added_after_the_imported_ones(tmp_path: Path) -> N
     assert again.code == 0, again
     assert "Imported (1):\n  docs/adr/20220101-use-vite.md -> decisions/0005-use-vite.md\n" \
         in again.stdout  # fmt: skip
+    assert again.stdout.endswith(
+        "Wrote 1 record. It keeps imported_from until a person fills in what the source did "
+        "not say; 'hinges check' lists it.\n"
+    )
     assert len(list((root / "decisions").glob("*.md"))) == 5
 
 
@@ -75,8 +79,12 @@ def test_numbers_taken_in_the_registry_move_the_import_after_them(tmp_path: Path
 def test_refusals(tmp_path: Path) -> None:
     source = copy_fixture("adr-tools", tmp_path)
     no_registry = import_into(tmp_path / "source", source)
-    assert no_registry.code == 2
-    assert "run 'hinges init'" in no_registry.stderr
+    assert (no_registry.code, no_registry.stdout, no_registry.stderr) == (
+        2,
+        "",
+        f"hinges: no registry here: decisions/ does not exist in {(tmp_path / 'source').resolve()}"
+        "; run 'hinges init' or pass --root\n",
+    )
     root = new_registry(tmp_path)
     empty = write_files(tmp_path / "empty", {"README.md": "# nothing\n"})
     nothing = import_into(root, empty, "--from", "madr")

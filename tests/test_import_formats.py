@@ -43,7 +43,7 @@ def test_adr_tools(tmp_path: Path) -> None:
           0002-use-x.md: 'Amended by [3. Use Y](0003-use-y.md)': hinges has no 'amended by' relation
           0003-use-y.md: 'Amends [2. Use X](0002-use-x.md)': hinges has no 'amends' relation
           0004-try-z.md: link '../overview.md' left as it was: it is not an imported record
-        Wrote 4 records. Each keeps imported_from until a person fills in what the source did not say; 'hinges check' lists it.
+        Wrote 4 records. Each keeps imported_from until a person fills in what the source did not say; 'hinges check' lists them.
         """)  # noqa: E501
     assert _fronts(root) == {
         "0001-record-architecture-decisions.md": _fm(
@@ -135,7 +135,7 @@ def test_madr3_front_matter_jekyll_keys_indented_and_text_ids(tmp_path: Path) ->
           0004-use-kafka.md: status 'in review' is not a hinges status; imported as proposed
         Kept as body text (1):
           0004-use-kafka.md: 'Amends [Queue with RabbitMQ](0003-queue-with-rabbitmq.md)': hinges has no 'amends' relation
-        Wrote 4 records. Each keeps imported_from until a person fills in what the source did not say; 'hinges check' lists it.
+        Wrote 4 records. Each keeps imported_from until a person fills in what the source did not say; 'hinges check' lists them.
         """)  # noqa: E501
     comment = "# kept from the source's front matter (hinges has no field for these):"
     assert _fronts(root) == {
@@ -180,7 +180,7 @@ def test_log4brains_packages_numbered_by_date_then_name(tmp_path: Path) -> None:
           docs/adr/template.md: a template
         Not mapped (1):
           docs/adr/20210101-write-docs-in-english.md: no date; used today, {TODAY}
-        Wrote 4 records. Each keeps imported_from until a person fills in what the source did not say; 'hinges check' lists it.
+        Wrote 4 records. Each keeps imported_from until a person fills in what the source did not say; 'hinges check' lists them.
         """)  # noqa: E501
     assert _fronts(root) == {
         "0001-use-log4brains.md": _fm(

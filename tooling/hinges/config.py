@@ -102,6 +102,12 @@ def _coerce(name: str, value: Any, where: str) -> Any:
 def _from_table(table: dict[str, Any], where: str) -> Config:
     values: dict[str, Any] = {}
     for name, value in table.items():
+        if name == "tool" and where == "hinges.toml":
+            raise ConfigError(
+                "hinges.toml takes its settings at the top level; remove the "
+                "[tool.hinges] header (that form is for pyproject.toml)",
+                path=where,
+            )
         if name not in _SETTINGS:
             hint = _did_you_mean(name, list(_SETTINGS))
             raise ConfigError(f"unknown setting '{name}'{hint}", path=where)

@@ -42,3 +42,11 @@ class ConfigError(HingesError):
     """The configuration file is unreadable or names unknown settings or values."""
 
     exit_code = 2
+
+
+def no_registry_error(root: Path, decisions_dir: str) -> UsageError:
+    """The one message every command gives when ``root`` has no registry (no decisions folder)."""
+    return UsageError(
+        f"no registry here: {decisions_dir}/ does not exist in {root}; "
+        "run 'hinges init' or pass --root"
+    )

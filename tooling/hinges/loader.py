@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hinges import frontmatter, yamltree
 from hinges.config import Config
-from hinges.errors import HingesError, UsageError
+from hinges.errors import HingesError, no_registry_error
 from hinges.findings import Finding, Severity
 from hinges.fsscan import iter_folder
 from hinges.records import Record, RecordKind, interpret
@@ -159,10 +159,7 @@ def load_registry(root: Path, config: Config) -> Registry:
     Raises :class:`UsageError` only when there is no registry at all (no decisions folder).
     """
     if not (root / config.decisions_dir).is_dir():
-        raise UsageError(
-            f"no registry here: {config.decisions_dir}/ does not exist in {root}; "
-            "run 'hinges init' or pass --root"
-        )
+        raise no_registry_error(root, config.decisions_dir)
     with collector_paused():
         return _load_folders(Registry(root, config))
 

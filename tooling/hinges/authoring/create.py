@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from hinges.authoring.naming import Kind, file_name, highest_number
-from hinges.errors import HingesError, UsageError
+from hinges.errors import HingesError, UsageError, no_registry_error
 
 _ATTEMPTS = 100
 
@@ -32,12 +32,17 @@ class Created(NamedTuple):
 
 
 def record_folder(root: Path, folder: str, kind: Kind) -> Path:
-    """``root/folder``, checked to exist and to resolve inside ``root``."""
+    """``root/folder``, checked to exist and to resolve inside ``root``.
+
+    A missing decisions folder means there is no registry at all; a missing tenets folder
+    (in a registry that has decisions) is named as such.
+    """
     directory = root / folder
     if not directory.is_dir():
-        what = "decisions" if kind == "decision" else "tenets"
+        if kind == "decision":
+            raise no_registry_error(root, folder)
         raise UsageError(
-            f"no {what} folder: {folder}/ does not exist in {root}; "
+            f"no tenets folder: {folder}/ does not exist in {root}; "
             "run 'hinges init' or pass --root"
         )
     real_root = os.path.realpath(root)

@@ -16,6 +16,7 @@ import json
 import os
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
+from typing import Literal
 
 from hinges.authoring.naming import file_name, highest_number
 from hinges.authoring.templates import TenetDraft, tenet_text
@@ -23,6 +24,7 @@ from hinges.config import Config
 from hinges.yamlwrite import quote
 
 DEFAULT_OWNER = "@architecture"
+Action = Literal["created", "kept", "skipped"]
 FIRST_TENET = TenetDraft(
     id="T-001",
     title="Reversible choices over perfect ones",
@@ -75,8 +77,18 @@ the hinges MkDocs plugin.
 class Step:
     path: str
     """Relative to the registry root; folders end with ``/``."""
-    created: bool
+    action: Action
+    """``created``; ``kept`` (it exists, left as it is); ``skipped`` (not needed here)."""
     note: str = ""
+
+    @property
+    def created(self) -> bool:
+        return self.action == "created"
+
+
+def _made(path: str, written: bool, note: str = "") -> Step:
+    """``created`` when ``written``; otherwise ``kept``, as the file exists."""
+    return Step(path, "created", note) if written else Step(path, "kept", note or "exists")
 
 
 def _attribute_docs(cls: type) -> dict[str, str]:
@@ -154,9 +166,9 @@ def _create_file(path: Path, text: str) -> bool:
 def _folder(root: Path, name: str) -> Step:
     path = root / name
     if path.is_dir():
-        return Step(f"{name}/", False, "exists")
+        return Step(f"{name}/", "kept", "exists")
     path.mkdir(parents=True)
-    return Step(f"{name}/", True)
+    return Step(f"{name}/", "created")
 
 
 def init_registry(root: Path, config: Config, today: dt.date, owner: str) -> list[Step]:
@@ -167,26 +179,26 @@ def init_registry(root: Path, config: Config, today: dt.date, owner: str) -> lis
         name = file_name("tenet", 1, "reversible-choices-over-perfect-ones")
         draft = FIRST_TENET._replace(owner=owner, date=today)
         written = _create_file(tenets / name, tenet_text(draft))
-        steps.append(Step(f"{config.tenets_dir}/{name}", written, "an example: edit it"))
+        steps.append(_made(f"{config.tenets_dir}/{name}", written, "an example: edit it"))
     else:
-        steps.append(Step(f"{config.tenets_dir}/T-*.md", False, "tenets exist"))
+        steps.append(Step(f"{config.tenets_dir}/T-*.md", "kept", "tenets exist"))
     if _has_tool_table(root):
-        steps.append(Step("hinges.toml", False, "settings are in pyproject.toml [tool.hinges]"))
+        note = "settings are in pyproject.toml [tool.hinges]"
+        steps.append(Step("hinges.toml", "skipped", note))
     else:
-        written = _create_file(root / "hinges.toml", config_text())
-        steps.append(Step("hinges.toml", written, "" if written else "exists"))
+        steps.append(_made("hinges.toml", _create_file(root / "hinges.toml", config_text())))
     existing = [name for name in ("mkdocs.yml", "mkdocs.yaml") if (root / name).exists()]
     if existing:
         has_plugin = b"hinges" in (root / existing[0]).read_bytes()
         note = "exists" if has_plugin else "exists; add the hinges plugin to it yourself"
-        steps.append(Step(existing[0], False, note))
+        steps.append(Step(existing[0], "kept", note))
     else:
         site_name = quote(f"{root.resolve().name} decisions")
         written = _create_file(root / "mkdocs.yml", MKDOCS_TEXT.format(site_name=site_name))
-        steps.append(Step("mkdocs.yml", written, "" if written else "exists"))
+        steps.append(_made("mkdocs.yml", written))
         if written and not (root / "docs").exists():
             # MkDocs needs its docs folder, and the site a home page.
             (root / "docs").mkdir()
             _create_file(root / "docs" / "index.md", DOCS_INDEX_TEXT)
-            steps.append(Step("docs/index.md", True, "the site's home page"))
+            steps.append(Step("docs/index.md", "created", "the site's home page"))
     return steps

@@ -50,15 +50,26 @@ def normalise_decision_id(text: str, prefix: str) -> str:
     return f"{prefix}-{int(match[1]):04d}"
 
 
-def acceptance_gaps(request: DecisionRequest, config: Config) -> list[str]:
+class Gap(NamedTuple):
+    """Something an accepted record would lack; ``plural`` when it is several things."""
+
+    text: str
+    plural: bool = False
+
+
+def acceptance_gaps(request: DecisionRequest, config: Config) -> list[Gap]:
     """What an accepted record would lack, the way the door rules of ``hinges check`` see it."""
     gaps = []
     if not request.exit_path:
-        gaps.append("an exit path (--exit-path)")
-    if request.door == "one-way" and len(request.deciders) < config.one_way_min_deciders:
+        gaps.append(Gap("an exit path (--exit-path)"))
+    needed = config.one_way_min_deciders
+    if request.door == "one-way" and len(request.deciders) < needed:
+        deciders = "decider" if needed == 1 else "deciders"
         gaps.append(
-            f"at least {config.one_way_min_deciders} deciders (--decider, given "
-            f"{len(request.deciders)})"
+            Gap(
+                f"at least {needed} {deciders} (--decider, given {len(request.deciders)})",
+                plural=needed > 1,
+            )
         )
     return gaps
 
@@ -96,9 +107,10 @@ def create_decision(
     if request.status == "accepted":
         gaps = acceptance_gaps(request, config)
         if gaps:
+            wanted = "them" if len(gaps) > 1 or gaps[0].plural else "one"
             raise HingesError(
-                f"an accepted {request.door} door needs {' and '.join(gaps)}; "
-                "create it as proposed and accept it with 'hinges status' once it has them"
+                f"an accepted {request.door} door needs {' and '.join(g.text for g in gaps)}; "
+                f"create it as proposed and accept it with 'hinges status' once it has {wanted}"
             )
     directory = record_folder(root, config.decisions_dir, "decision")
     old_paths: list[Path] = []

@@ -11,7 +11,7 @@ from hinges.authoring.naming import record_id, slugify
 from hinges.authoring.templates import TenetDraft, tenet_text
 from hinges.authoring.tenets import Tenet, apply_order, load_tenets
 from hinges.config import Config
-from hinges.errors import HingesError
+from hinges.errors import HingesError, no_registry_error
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ def create_tenet(
     """Write the next tenet. With a ``priority`` inside the current order, the active tenets
     from that rank on move down one (the order is renumbered 1..n); with none, it comes last.
     """
+    if not (root / config.decisions_dir).is_dir():
+        raise no_registry_error(root, config.decisions_dir)
     directory = record_folder(root, config.tenets_dir, "tenet")
     existing = load_tenets(root, config)
     if priority is not None and existing.problems:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hinges.config import Config
-from hinges.errors import HingesError, UsageError
+from hinges.errors import HingesError, no_registry_error
 from hinges.findings import Finding
 from hinges.fsscan import Candidate, scan_folder
 from hinges.loader import load_record
@@ -46,10 +46,7 @@ def find_records(root: Path, config: Config, record_id: str) -> list[Record]:
             "and tenets T-NNN"
         )
     if not (root / config.decisions_dir).is_dir():
-        raise UsageError(
-            f"no registry here: {config.decisions_dir}/ does not exist in {root}; "
-            "run 'hinges init' or pass --root"
-        )
+        raise no_registry_error(root, config.decisions_dir)
     folder = config.decisions_dir if kind == "decision" else config.tenets_dir
     match = _TRAILING_NUMBER.search(record_id)
     number = int(match["digits"]) if match else None

@@ -40,9 +40,8 @@ def init_command(root: Path | None, owner: str | None) -> int:
     owner = check_owner(owner, allowed)
     steps = init_registry(target, config, dt.date.today(), owner)
     for step in steps:
-        verb = "created" if step.created else "kept   "
         note = f" ({step.note})" if step.note else ""
-        click.echo(f"{verb} {step.path}{note}")
+        click.echo(f"{step.action:<7} {step.path}{note}")  # the verbs are at most 7 wide
     example = any(step.created and step.path.endswith(".md") for step in steps)
     if example:
         click.echo("Next: edit the example tenet, then run 'hinges new \"Your first decision\"'.")

@@ -35,7 +35,9 @@ def note_unloadable(registry: Registry) -> None:
 @click.option("--status", type=click.Choice(DECISION_STATUSES), help="Only this status.")
 @click.option("--door", type=click.Choice(DOORS), help="Only this kind of door.")
 @click.option("--owner", metavar="HANDLE", help="Only this owner ('@' and case ignored).")
-@click.option("--tenet", metavar="T-NNN", help="Only decisions citing this tenet.")
+@click.option(
+    "--tenet", metavar="T-NNN", help="Only decisions citing this tenet (T-003, t-3 or 3)."
+)
 @click.option("--tag", metavar="TAG", help="Only decisions with this tag.")
 @click.option(
     "--format",
@@ -57,13 +59,17 @@ def list_command(
     """List decisions, in number order, optionally filtered.
 
     Files that cannot be loaded are left out with a note on stderr ('hinges check' says
-    why). Exit status: 0 listed (even if nothing matched), 2 usage error.
+    why). Exit status: 0 listed (even if nothing matched), 1 unknown tenet, 2 usage error.
     """
     from hinges.authoring import listing
     from hinges.loader import load_registry
 
     registry_root, config = resolve_root(root)
     registry = load_registry(registry_root, config)
+    if tenet is not None:
+        from hinges.authoring.tenets import load_tenets, resolve_tenet_id
+
+        tenet = resolve_tenet_id(tenet, load_tenets(registry_root, config).by_id())
     filters = listing.Filters(status, door, owner, tenet, tag)
     records = listing.select(registry.decisions, filters)
     if output_format == "json":

@@ -30,10 +30,15 @@ def format_report(plan: Plan, *, dry_run: bool) -> str:
     lines += _section("Kept as body text", _notes(plan.kept_as_text))
     if dry_run:
         lines.append("Dry run: nothing was written.")
+    elif len(plan.records) == 1:
+        lines.append(
+            "Wrote 1 record. It keeps imported_from until a person fills in what the source "
+            "did not say; 'hinges check' lists it."
+        )
     elif plan.records:
         lines.append(
             f"Wrote {len(plan.records)} records. Each keeps imported_from until a person "
-            "fills in what the source did not say; 'hinges check' lists it."
+            "fills in what the source did not say; 'hinges check' lists them."
         )
     else:
         lines.append("Nothing new to import.")

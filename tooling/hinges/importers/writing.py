@@ -44,7 +44,7 @@ def write_plan(plan: Plan, root: Path) -> list[Path]:
             except FileExistsError:
                 raise HingesError(
                     f"{path.name} appeared while importing; nothing was overwritten. "
-                    f"{len(written)} records were written; run the import again to add the rest",
+                    f"{_records_written(len(written))}; run the import again to add the rest",
                     path=f"{plan.folder}/{planned.file_name}",
                 ) from None
             except OSError as error:
@@ -55,3 +55,7 @@ def write_plan(plan: Plan, root: Path) -> list[Path]:
                 ) from None
             written.append(path)
     return written
+
+
+def _records_written(count: int) -> str:
+    return "1 record was written" if count == 1 else f"{count} records were written"
