@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Callable, Iterator
+from functools import cache, partial
 
 from hinges.records import Record, is_null
 from hinges.rules.base import Context
@@ -89,6 +89,24 @@ def _scalar_problem(spec: FieldSpec, node: Scalar) -> str | None:
     return _pattern_problem(spec, text)
 
 
+# Values repeat across records (statuses, doors, owners, tenet ids, dates), and a verdict
+# depends only on the field's declaration and the text: each distinct value is judged once.
+_VERDICTS: dict[tuple[str, str, str | None, str, bool], str | None] = {}
+_MAX_VERDICTS = 100_000
+
+
+def _verdict(
+    spec: FieldSpec, text: str, plain: bool, judge: Callable[[], str | None]
+) -> str | None:
+    key = (spec.name, spec.kind, spec.pattern, text, plain)
+    if key in _VERDICTS:
+        return _VERDICTS[key]
+    if len(_VERDICTS) >= _MAX_VERDICTS:
+        _VERDICTS.clear()
+    verdict = _VERDICTS[key] = judge()
+    return verdict
+
+
 def value_problem(spec: FieldSpec, node: Node) -> tuple[Node, str] | None:
     """The first thing wrong with ``node`` as a value of ``spec``, and the node it concerns."""
     if is_null(node):
@@ -100,7 +118,8 @@ def value_problem(spec: FieldSpec, node: Node) -> tuple[Node, str] | None:
         for item in node.items:
             if not isinstance(item, Scalar) or is_null(item) or not item.text.strip():
                 return item, f"items must be non-empty text, not {_describe(item)}"
-            problem = _pattern_problem(spec, item.text.strip())
+            text = item.text.strip()
+            problem = _verdict(spec, text, True, partial(_pattern_problem, spec, text))
             if problem:
                 return item, f"item {problem}"
             if item.text in seen:
@@ -109,5 +128,5 @@ def value_problem(spec: FieldSpec, node: Node) -> tuple[Node, str] | None:
         return None
     if not isinstance(node, Scalar):
         return node, f"must be {_KIND_NAMES[spec.kind]}, not {_describe(node)}"
-    problem = _scalar_problem(spec, node)
+    problem = _verdict(spec, node.text, node.plain, partial(_scalar_problem, spec, node))
     return (node, problem) if problem else None
