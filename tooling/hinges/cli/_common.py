@@ -45,3 +45,22 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
 
 
 DATE = DateType()
+
+
+def emit(text: str, output: Path | None, what: str) -> None:
+    """Print ``text``, or write it atomically to ``output``.
+
+    A file that cannot be written is a usage error (exit 2) naming ``what`` it was for.
+    """
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from hinges.atomic import write_text
+    from hinges.errors import UsageError
+
+    try:
+        write_text(output, text)
+    except OSError as error:
+        raise UsageError(
+            f"cannot write the {what}: {error.strerror or error}", path=output
+        ) from None

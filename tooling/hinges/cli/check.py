@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import DATE, resolve_root, root_option
+from hinges.cli._common import DATE, emit, resolve_root, root_option
 from hinges.errors import UsageError
 from hinges.reporting import FORMATS
 
@@ -38,17 +38,6 @@ def _relative_selection(
         if absolute.is_relative_to(root):
             selection.append(absolute.relative_to(root).as_posix())
     return selection
-
-
-def _write_report(output: Path, report: str) -> None:
-    from hinges.atomic import write_text
-
-    try:
-        write_text(output, report)
-    except OSError as error:
-        raise UsageError(
-            f"cannot write the report: {error.strerror or error}", path=output
-        ) from None
 
 
 @click.command("check")
@@ -110,8 +99,5 @@ def check_command(
         base=base,
     )
     report = reporter(resolve_format(output_format))(result)
-    if output is None:
-        click.echo(report, nl=False)
-    else:
-        _write_report(output, report)
+    emit(report, output, "report")
     return 1 if result.failed(strict=strict) else 0

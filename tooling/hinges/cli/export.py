@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from hinges.cli._common import DATE, resolve_root, root_option
+from hinges.cli._common import DATE, emit, resolve_root, root_option
 
 
 def _csv(document: dict[str, Any]) -> str:
@@ -59,7 +59,6 @@ def export_command(
     """
     import json
 
-    from hinges.errors import UsageError
     from hinges.export import export_document
     from hinges.loader import load_registry
 
@@ -70,17 +69,7 @@ def export_command(
         text = _csv(document)
     else:
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        from hinges.atomic import write_text
-
-        try:
-            write_text(output, text)
-        except OSError as error:
-            raise UsageError(
-                f"cannot write the export: {error.strerror or error}", path=output
-            ) from None
+    emit(text, output, "export")
     for finding in registry.findings:
         click.echo(
             f"hinges: {finding.path}:{finding.line}: not exported: {finding.message}", err=True

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import resolve_root, root_option
-from hinges.errors import UsageError
+from hinges.cli._common import emit, resolve_root, root_option
 
 
 @click.command("summary")
@@ -49,15 +48,5 @@ def summary_command(
     base = load_base_registry(registry_root, config, base_ref)
     summary = summarize(base, head, base_ref)
     text = render_markdown(summary) if output_format == "markdown" else render_json(summary)
-    if output is None:
-        click.echo(text, nl=False)
-        return 0
-    from hinges.atomic import write_text
-
-    try:
-        write_text(output, text)
-    except OSError as error:
-        raise UsageError(
-            f"cannot write the summary: {error.strerror or error}", path=output
-        ) from None
+    emit(text, output, "summary")
     return 0
