@@ -47,6 +47,17 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
 DATE = DateType()
 
 
+def output_option(what: str) -> Callable[[F], F]:
+    """``-o/--output FILE`` for a command whose ``what`` :func:`emit` prints or writes."""
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=f"Write the {what} to this file (replaced atomically) instead of standard output.",
+    )
+
+
 def emit(text: str, output: Path | None, what: str) -> None:
     """Print ``text``, or write it atomically to ``output``.
 

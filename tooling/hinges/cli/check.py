@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import DATE, emit, resolve_root, root_option
+from hinges.cli._common import DATE, emit, output_option, resolve_root, root_option
 from hinges.errors import UsageError
 from hinges.reporting import FORMATS
 
@@ -60,13 +60,7 @@ def _relative_selection(
     default=None,
     help="Also judge the changes since this git ref (e.g. origin/main): rules HG9xx.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the report to this file instead of standard output.",
-)
+@output_option("report")
 def check_command(
     paths: tuple[Path, ...],
     root: Path | None,

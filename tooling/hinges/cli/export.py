@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from hinges.cli._common import DATE, emit, resolve_root, root_option
+from hinges.cli._common import DATE, emit, output_option, resolve_root, root_option
 
 
 def _csv(document: dict[str, Any]) -> str:
@@ -40,13 +40,7 @@ def _csv(document: dict[str, Any]) -> str:
     show_default=True,
     help="json: decisions, tenets and relations (docs/reference/export.md); csv: decisions.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file (replaced atomically) instead of standard output.",
-)
+@output_option("export")
 @click.option("--as-of", type=DATE, default=None, help="The export's date (default: today).")
 def export_command(
     root: Path | None, output_format: str, output: Path | None, as_of: dt.date | None

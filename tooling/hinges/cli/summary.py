@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import emit, resolve_root, root_option
+from hinges.cli._common import emit, output_option, resolve_root, root_option
 
 
 @click.command("summary")
@@ -20,13 +20,7 @@ from hinges.cli._common import emit, resolve_root, root_option
     default="markdown",
     show_default=True,
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the summary to this file instead of standard output.",
-)
+@output_option("summary")
 @root_option
 def summary_command(
     base_ref: str, output_format: str, output: Path | None, root: Path | None
