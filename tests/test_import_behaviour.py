@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
+import datetime as dt
 from pathlib import Path
 
 from conftest import write_files
+from gate_support import commit_all, git, init_repo
 from import_support import copy_fixture, import_into, new_registry, tree_digest
 
 
@@ -28,8 +29,8 @@ def test_new_source_record_is_added_after_the_imported_ones(tmp_path: Path) -> N
                                                           "- Date: 2022-01-01\n"})  # fmt: skip
     again = import_into(root, source)
     assert again.code == 0, again
-    assert "Imported (1):\n  docs/adr/20220101-use-vite.md -> decisions/0005-use-vite.md\n" \
-        in again.stdout  # fmt: skip
+    assert "Imported (1):\n  docs/adr/20220101-use-vite.md -> decisions/0005-use-vite.md " \
+        "(no number in the source)\n" in again.stdout  # fmt: skip
     assert again.stdout.endswith(
         "Wrote 1 record. It keeps imported_from until a person fills in what the source did "
         "not say; 'hinges check' lists it.\n"
@@ -49,31 +50,40 @@ def test_dry_run_writes_nothing_and_source_is_never_modified(tmp_path: Path) -> 
     assert tree_digest(source) == source_before
 
 
-def test_undated_record_takes_its_last_git_commit_date(tmp_path: Path) -> None:
-    source = write_files(
-        tmp_path / "repo", {"doc/adr/0001-use-x.md": "# 1. Use X\n\n## Status\n\nAccepted\n"}
-    )
-    env = {"GIT_COMMITTER_DATE": "2021-05-04T12:00:00", "GIT_AUTHOR_DATE": "2021-05-04T12:00:00"}
-    git = ["git", "-C", str(source), "-c", "user.name=t", "-c", "user.email=t@example.com"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run(
-        [*git, "commit", "-q", "-m", "x"], check=True, env={**env, "PATH": "/usr/bin:/bin"}
-    )
+def test_undated_record_takes_the_date_git_added_it(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "repo")
+    write_files(repo, {"doc/adr/0001-use-x.md": "# 1. Use X\n\n## Status\n\nAccepted\n"})
+    commit_all(repo, "add", when="2021-05-04T12:00:00")
+    git(repo, "mv", "doc/adr/0001-use-x.md", "doc/adr/0002-use-x.md")
+    write_files(repo, {"doc/adr/0002-use-x.md": "# 2. Use X\n\n## Status\n\nAccepted\n\nEdited.\n"})
+    commit_all(repo, "renumber and edit", when="2022-03-01T12:00:00")
+    write_files(repo, {"doc/adr/0003-use-y.md": "# 3. Use Y\n\n## Status\n\nProposed\n"})
     root = new_registry(tmp_path)
-    result = import_into(root, source / "doc/adr")
+    result = import_into(root, repo / "doc/adr")
     assert result.code == 0, result
-    assert "0001-use-x.md: no date; used 2021-05-04, the day the file was last committed" \
+    assert "Not mapped (2):\n" \
+        "  0002-use-x.md: no date; used 2021-05-04, the day git says the file was added\n" \
+        f"  0003-use-y.md: no date; used today, {dt.date.today()} (the file is not committed)\n" \
         in result.stdout  # fmt: skip
-    assert "date: 2021-05-04\n" in (root / "decisions/0001-use-x.md").read_text("utf-8")
+    assert "date: 2021-05-04\n" in (root / "decisions/0002-use-x.md").read_text("utf-8")
 
 
-def test_numbers_taken_in_the_registry_move_the_import_after_them(tmp_path: Path) -> None:
+def test_numbers_taken_in_the_registry_move_only_the_records_that_collide(tmp_path: Path) -> None:
     source, root = copy_fixture("adr-tools", tmp_path), new_registry(tmp_path)
     write_files(root, {"decisions/0002-own.md": "x\n"})
     result = import_into(root, source, "--dry-run")
-    assert "  0001-record-architecture-decisions.md -> decisions/0003-record-architecture-" \
-        "decisions.md\n" in result.stdout  # fmt: skip
+    assert result.code == 0, result
+    assert result.stdout.splitlines()[1:6] == [
+        "Numbering: kept 3 source numbers; 1 record renumbered (the number collides; each is "
+        "marked below)",
+        "Would import (4):",
+        "  0001-record-architecture-decisions.md -> decisions/0001-record-architecture-"
+        "decisions.md",
+        "  0003-use-y.md -> decisions/0003-use-y.md",
+        "  0004-try-z.md -> decisions/0004-try-z.md",
+    ]
+    assert "  0002-use-x.md -> decisions/0005-use-x.md (renumbered: 0002 is taken in the " \
+        "registry by decisions/0002-own.md)\n" in result.stdout  # fmt: skip
 
 
 def test_refusals(tmp_path: Path) -> None:

@@ -9,24 +9,19 @@ from __future__ import annotations
 
 import re
 
-from hinges.importers.formats import NameParts, SourceFormat
+from hinges.importers.formats import SourceFormat
+from hinges.importers.names import parse_name
 
-_NAME = re.compile(r"^(?P<number>[0-9]+)-(?P<slug>.+)\.md$", re.IGNORECASE)
 _NUMBERED_H1 = re.compile(r"^# [0-9]+\. ", re.MULTILINE)
 _STATUS_SECTION = re.compile(r"^## Status\s*$", re.MULTILINE | re.IGNORECASE)
 _DATE_LINE = re.compile(r"^Date: ", re.MULTILINE)
-
-
-def parse_name(name: str) -> NameParts | None:
-    match = _NAME.match(name)
-    return NameParts(int(match["number"]), None, match["slug"]) if match else None
 
 
 def score(name: str, text: str) -> int:
     points = sum(
         1 for pattern in (_NUMBERED_H1, _STATUS_SECTION, _DATE_LINE) if pattern.search(text)
     )
-    return points + (1 if points and _NAME.match(name) else 0)
+    return points + (1 if points and parse_name(name).number is not None else 0)
 
 
-FORMAT = SourceFormat("adr-tools", "adr-tools (Nygard format)", "NNNN-title.md", parse_name, score)
+FORMAT = SourceFormat("adr-tools", "adr-tools (Nygard format)", score)

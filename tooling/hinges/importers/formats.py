@@ -12,7 +12,7 @@ class NameParts:
 
     number: int | None
     date_key: str | None
-    """``YYYYMMDD`` of a date-named file (log4brains), which orders it."""
+    """``YYYYMMDD`` of a date-named file (log4brains), which orders it among unnumbered ones."""
     slug: str
 
 
@@ -20,9 +20,5 @@ class NameParts:
 class SourceFormat:
     name: str
     description: str
-    name_form: str
-    """How record files are named, for the report of files that are not."""
-    parse_name: Callable[[str], NameParts | None]
-    """The parts of a record's file name; None when the name is not a record's."""
     score: Callable[[str, str], int]
     """How strongly a file (name, text) looks like this format, for ``--from auto``."""

@@ -3,6 +3,8 @@
 Only inline links ``[text](target)`` and reference definitions ``[label]: target`` are
 looked at, outside fenced code. A target is *relative* when it has no scheme, does not
 start with ``/`` or ``#``: those are the links that can point at another record file.
+A relation may also name its record by id alone (``status: superseded by ADR-0005``):
+that id is the other record's number in the source.
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import unquote
 
 from hinges.markdown import parse_outline
 
-_INLINE = re.compile(r"(?P<open>\]\(\s*<?)(?P<target>[^)\s>]+)(?P<close>>?(?:\s+\"[^\"]*\")?\s*\))")
+_INLINE = re.compile(
+    r"(?:\[(?P<text>[^\[\]\n]*))?(?P<open>\]\(\s*<?)(?P<target>[^)\s>]+)(?P<close>>?(?:\s+\"[^\"]*\")?\s*\))"
+)
 _DEFINITION = re.compile(
     r"^(?P<open> {0,3}\[[^\]]+\]:\s*<?)(?P<target>\S+?)(?P<close>>?(?:\s.*)?)$"
 )
@@ -24,6 +29,12 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _RELATION = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\**status\**\s*:\s*\**\s*)?(?:[A-Za-z]+\s*,\s*)?"
     r"(?P<verb>[A-Za-z][A-Za-z -]*?)\s*:?\s*\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)\)",
+    re.IGNORECASE,
+)
+# "Superseded by ADR-0005", "status: superseded by ADR 5": a supersede relation by id.
+_RELATION_ID = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\**status\**\s*:\s*\**\s*)?(?P<verb>supersedes|superseded\s+by)"
+    r"\s*:?\s*\**\s*(?P<mention>(?:ADR|DR)[- ]?(?P<number>[0-9]{1,9}))(?![0-9])",
     re.IGNORECASE,
 )
 SUPERSEDES = "supersedes"
@@ -38,9 +49,20 @@ class RelationLine:
     verb: str
     """Lower-cased, single-spaced: "supersedes", "superseded by", "amends", "clarifies"."""
     target: str
+    """The link's target; empty when the line names the record by id (see ``number``)."""
     line_text: str
     line: int
-    """1-based line in the source file's body."""
+    """1-based line in the source file's body (0: the front matter's status)."""
+    number: int | None = None
+    """The source number of the record named by id (``ADR-0005``), when not by link."""
+
+
+@dataclass(frozen=True)
+class Relink:
+    """The new target of a link, and the (old, new) number of the record it names."""
+
+    target: str
+    numbers: tuple[int, int] | None = None
 
 
 def is_relative(target: str) -> bool:
@@ -63,26 +85,82 @@ def relation_lines(body: str, *, any_verb_lines: frozenset[int]) -> list[Relatio
     outline = parse_outline(body)
     found = []
     for number, text in enumerate(outline.lines, start=1):
-        if number in outline.code_lines:
-            continue
-        match = _RELATION.match(text)
-        if match is None:
-            continue
-        verb = " ".join(match["verb"].lower().split())
-        if verb in KNOWN_VERBS or number in any_verb_lines:
-            found.append(RelationLine(verb, match["target"], text.strip(), number))
+        if number not in outline.code_lines:
+            relation = relation_in_line(text, number, any_verb=number in any_verb_lines)
+            if relation is not None:
+                found.append(relation)
     return found
 
 
-def rewrite_targets(body: str, replace: Callable[[str], str | None]) -> str:
-    """``body`` with each relative link target replaced by ``replace(target)`` (None: kept)."""
+def relation_in_line(text: str, number: int, *, any_verb: bool) -> RelationLine | None:
+    """The relation ``text`` (line ``number``) states, by link or by id, or None."""
+    match = _RELATION.match(text)
+    if match is not None:
+        verb = " ".join(match["verb"].lower().split())
+        if verb in KNOWN_VERBS or any_verb:
+            return RelationLine(verb, match["target"], text.strip(), number)
+        return None
+    match = _RELATION_ID.match(text)
+    if match is None:
+        return None
+    verb = " ".join(match["verb"].lower().split())
+    return RelationLine(verb, "", text.strip(), number, int(match["number"]))
+
+
+@cache
+def _number_in_text(old: int) -> re.Pattern[str]:
+    return re.compile(rf"^(?P<pre>\s*(?:(?:ADR|DR)[- ]?)?#?)(?P<digits>0*{old})(?![0-9])", re.I)
+
+
+def renumber_text(text: str, old: int, new: int) -> str:
+    """``text`` with a leading mention of number ``old`` ("ADR-0002", "2. Use X") made ``new``."""
+
+    def digits(match: re.Match[str]) -> str:
+        width = len(match["digits"]) if match["digits"].startswith("0") else 0
+        return f"{match['pre']}{new:0{width}d}"
+
+    return _number_in_text(old).sub(digits, text, count=1)
+
+
+def renumber_mentions(body: str, moved: dict[int, int]) -> str:
+    """``body`` with the ids of supersede lines that name a moved record by id made new."""
+    if not moved:
+        return body
+    outline = parse_outline(body)
+    lines = body.split("\n")
+    for index, text in enumerate(lines):
+        match = None if index + 1 in outline.code_lines else _RELATION_ID.match(text)
+        if match is not None and int(match["number"]) in moved:
+            start, end = match.span("mention")
+            mention = renumber_text(
+                text[start:end], int(match["number"]), moved[int(match["number"])]
+            )
+            lines[index] = text[:start] + mention + text[end:]
+    return "\n".join(lines)
+
+
+def rewrite_targets(body: str, replace: Callable[[str], Relink | None]) -> str:
+    """``body`` with each relative link target replaced by ``replace(target)`` (None: kept).
+
+    A link's text that starts with the old number of the record it names ("ADR-0002",
+    "2. Use X") or is its old file name gets the new number or name too.
+    """
     outline = parse_outline(body)
     lines = body.split("\n")
 
     def substitute(match: re.Match[str]) -> str:
         target = match["target"]
         new = replace(target) if is_relative(target) else None
-        return match.group(0) if new is None else f"{match['open']}{new}{match['close']}"
+        if new is None:
+            return match.group(0)
+        text = match.groupdict().get("text")
+        if text is None:
+            return f"{match['open']}{new.target}{match['close']}"
+        if text.strip() == target:
+            text = text.replace(target, new.target)
+        elif new.numbers is not None:
+            text = renumber_text(text, *new.numbers)
+        return f"[{text}{match['open']}{new.target}{match['close']}"
 
     for index, text in enumerate(lines):
         if index + 1 in outline.code_lines or ("](" not in text and "]:" not in text):

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import re
 
-from hinges.importers.formats import NameParts, SourceFormat
+from hinges.importers.formats import SourceFormat
+from hinges.importers.names import parse_name
 
-_NAME = re.compile(r"^(?P<date>[0-9]{8})-(?P<slug>.+)\.md$", re.IGNORECASE)
 _BULLET = re.compile(r"^- (?:Status|Date|Deciders|Tags): ", re.MULTILINE)
 
 
-def parse_name(name: str) -> NameParts | None:
-    match = _NAME.match(name)
-    return NameParts(None, match["date"], match["slug"]) if match else None
-
-
 def score(name: str, text: str) -> int:
-    return (3 if _NAME.match(name) else 0) + (1 if _BULLET.search(text) else 0)
+    return (3 if parse_name(name).date_key else 0) + (1 if _BULLET.search(text) else 0)
 
 
-FORMAT = SourceFormat("log4brains", "log4brains", "YYYYMMDD-title.md", parse_name, score)
+FORMAT = SourceFormat("log4brains", "log4brains", score)

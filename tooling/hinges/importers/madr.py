@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from hinges.importers.formats import NameParts, SourceFormat
+from hinges.importers.formats import SourceFormat
 
-_NUMBERED = re.compile(r"^(?P<number>[0-9]+)-(?P<slug>.+)\.md$", re.IGNORECASE)
 _SIGNS = (
     re.compile(r"^\s*---\s*$", re.MULTILINE),
     re.compile(r"^[*-] (?:Status|Deciders|Date): ", re.MULTILINE),
@@ -21,15 +20,8 @@ _SIGNS = (
 )
 
 
-def parse_name(name: str) -> NameParts | None:
-    match = _NUMBERED.match(name)
-    if match:
-        return NameParts(int(match["number"]), None, match["slug"])
-    return NameParts(None, None, name[: -len(".md")])
-
-
 def score(name: str, text: str) -> int:
     return sum(1 for pattern in _SIGNS if pattern.search(text))
 
 
-FORMAT = SourceFormat("madr", "MADR", "NNNN-title.md", parse_name, score)
+FORMAT = SourceFormat("madr", "MADR", score)

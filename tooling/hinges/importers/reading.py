@@ -13,7 +13,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from hinges import yamltree
-from hinges.importers.links import RelationLine, relation_lines
+from hinges.importers.links import RelationLine, relation_in_line, relation_lines
 from hinges.markdown import parse_outline
 
 _META = re.compile(
@@ -21,7 +21,10 @@ _META = re.compile(
     r"(?P<value>.*?)\s*$",
     re.IGNORECASE,
 )
-_NUMBERED_TITLE = re.compile(r"^[0-9]+\.\s+")
+# The record's number in its title: "3. Use X" (adr-tools), "ADR-0003: Use X", "0003 - Use X".
+_NUMBERED_TITLE = re.compile(
+    r"^(?:(?:ADR|DR|Decision)[- ]?)?[0-9]+\s*[.:\u2013\u2014-]\s+", re.IGNORECASE
+)
 _COMMENT = re.compile(r"<!--.*?-->")
 _FRONT_KEYS = {"status", "date", "deciders", "decision-makers", "tags"}
 
@@ -47,6 +50,8 @@ class SourceRecord:
     date_text: str | None = None
     deciders: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    heading_text: str | None = None
+    """The H1 as written (number and all), None when there is none."""
     front_title: str | None = None
     front_id: str | None = None
     """The ``id`` of the front matter, as written (``002`` stays text)."""
@@ -140,9 +145,10 @@ def read_source(relpath: str, text: str, fallback_title: str) -> SourceRecord:
     outline = parse_outline(body)
     heading = outline.first(1)
     title = _NUMBERED_TITLE.sub("", heading.text).strip() if heading else ""
-    record = SourceRecord(relpath, title, body)
+    record = SourceRecord(relpath, title, body, heading_text=heading.text if heading else None)
     if front is not None:
         _read_front(front, front_line, record)
+    front_status = record.status_text
     record.title = " ".join((title or record.front_title or fallback_title).split())
     first_section = next((h.line for h in outline.headings if h.level >= 2), outline.line_count + 1)
     _read_meta_lines(outline.lines, first_section - 1, record)
@@ -160,6 +166,9 @@ def read_source(relpath: str, text: str, fallback_title: str) -> SourceRecord:
                 None,
             )
     record.relations = relation_lines(body, any_verb_lines=status_lines)
+    if front_status is not None:  # MADR 3/4: "status: superseded by ADR-0005"
+        in_front = relation_in_line(f"status: {front_status}", 0, any_verb=False)
+        record.relations[:0] = [in_front] if in_front is not None else []
     if heading is None:
         record.body = f"# {record.title}\n\n{body.lstrip(chr(10))}"
     elif heading.text != record.title:

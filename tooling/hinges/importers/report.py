@@ -1,4 +1,10 @@
-"""The report of an import (or of its plan, under --dry-run), as plain text."""
+"""The report of an import (or of its plan, under --dry-run), as plain text.
+
+Every Markdown file of the source appears in exactly one of the sections Imported,
+Already imported, Skipped (a record that cannot be imported, with the reason) or Not
+records (indexes, templates, notes, with the reason); folders left out of the search are
+listed under Not searched. A record whose number is not its source's says why on its line.
+"""
 
 from __future__ import annotations
 
@@ -19,13 +25,21 @@ def format_report(plan: Plan, *, dry_run: bool) -> str:
     if plan.records:
         lines.append(f"Numbering: {plan.numbering}")
     imported = [
-        f"{planned.source.relpath} -> {plan.folder}/{planned.file_name}" for planned in plan.records
+        f"{planned.source.relpath} -> {plan.folder}/{planned.file_name}"
+        + (f" ({planned.number_note})" if planned.number_note else "")
+        for planned in plan.records
     ]
     lines += _section("Would import" if dry_run else "Imported", imported)
     lines += _section(
         "Already imported", [f"{source} = {target}" for source, target in plan.already]
     )
     lines += _section("Skipped", [f"{item.relpath}: {item.reason}" for item in plan.skipped])
+    lines += _section(
+        "Not records", [f"{item.relpath}: {item.reason}" for item in plan.not_records]
+    )
+    lines += _section(
+        "Not searched", [f"{item.relpath}: {item.reason}" for item in plan.not_searched]
+    )
     lines += _section("Not mapped", _notes(plan.unmapped))
     lines += _section("Kept as body text", _notes(plan.kept_as_text))
     if dry_run:

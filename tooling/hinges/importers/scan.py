@@ -1,20 +1,17 @@
-"""Find the Markdown files of a source folder, and set aside those that are not records.
+"""Find the Markdown files of a source folder, and set aside those that cannot be read.
 
 Sub-folders are searched too (log4brains keeps ``docs/adr`` and ``packages/*/adr``), except
-hidden folders, ``node_modules`` and the folders given as excluded (the registry's own).
+hidden folders, ``node_modules`` and the folders given as excluded (the registry's own);
+those are named in the result, so the report accounts for every part of the source.
 """
 
 from __future__ import annotations
 
 import os
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_SOURCE_BYTES = 1024 * 1024
-_INDEX_NAMES = frozenset({"index.md", "readme.md", "_index.md", "toc.md", "summary.md"})
-# Placeholders of the MADR and log4brains templates ("{short title of solved problem ...}").
-_PLACEHOLDER = re.compile(r"^#\s*[\[{]short title", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -30,30 +27,46 @@ class Skipped:
     reason: str
 
 
-def _skip_reason(name: str, text: str) -> str | None:
-    lowered = name.lower()
-    if lowered in _INDEX_NAMES:
-        return "an index or README, not a record"
-    if "template" in lowered:
-        return "a template"
-    if _PLACEHOLDER.search(text):
-        return "a template (its title is a placeholder)"
+@dataclass
+class Scan:
+    files: list[SourceFile] = field(default_factory=list)
+    """The readable Markdown files, sorted by path."""
+    skipped: list[Skipped] = field(default_factory=list)
+    """Markdown files that cannot be read, and why."""
+    not_searched: list[Skipped] = field(default_factory=list)
+    """Folders left out, and why."""
+
+
+def _left_out(name: str, path: str, excluded_real: set[str]) -> str | None:
+    if os.path.realpath(path) in excluded_real:
+        return "the registry's own folder"
+    if os.path.islink(path):
+        return "a symbolic link (not followed)"
+    if name == ".git":
+        return None  # never holds records; not worth a line in every report
+    if name.startswith("."):
+        return "a hidden folder"
+    if name == "node_modules":
+        return "installed packages"
     return None
 
 
-def scan_source(source: Path, excluded: list[Path]) -> tuple[list[SourceFile], list[Skipped]]:
-    """The candidate record files under ``source`` (sorted by path) and the files set aside."""
+def scan_source(source: Path, excluded: list[Path]) -> Scan:
+    """The Markdown files under ``source``, those that cannot be read, and folders left out."""
     excluded_real = {os.path.realpath(path) for path in excluded}
-    files: list[SourceFile] = []
-    skipped: list[Skipped] = []
+    scan = Scan()
+    files, skipped = scan.files, scan.skipped
     for folder, subfolders, names in os.walk(source):
-        subfolders[:] = sorted(
-            name
-            for name in subfolders
-            if not name.startswith(".")
-            and name != "node_modules"
-            and os.path.realpath(os.path.join(folder, name)) not in excluded_real
-        )
+        searched = []
+        for name in sorted(subfolders):
+            subfolder = os.path.join(folder, name)
+            why = _left_out(name, subfolder, excluded_real)
+            if why is not None:
+                relpath = Path(subfolder).relative_to(source).as_posix()
+                scan.not_searched.append(Skipped(f"{relpath}/", why))
+            elif name != ".git":
+                searched.append(name)
+        subfolders[:] = searched
         for name in sorted(names):
             if not name.lower().endswith(".md"):
                 continue
@@ -73,9 +86,5 @@ def scan_source(source: Path, excluded: list[Path]) -> tuple[list[SourceFile], l
             except OSError as error:
                 skipped.append(Skipped(relpath, f"cannot be read: {error.strerror}"))
                 continue
-            reason = _skip_reason(name, text)
-            if reason is None:
-                files.append(SourceFile(relpath, text))
-            else:
-                skipped.append(Skipped(relpath, reason))
-    return files, skipped
+            files.append(SourceFile(relpath, text))
+    return scan
