@@ -1,4 +1,8 @@
-"""What the importers need to know about one source format (its module provides one)."""
+"""What the importers need to know about one source format (its module provides one).
+
+File names are read the same way for every format (:mod:`hinges.importers.names`): the
+format only tells how the files look, for ``--from auto``, and names the source.
+"""
 
 from __future__ import annotations
 

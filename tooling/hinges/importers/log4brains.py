@@ -1,7 +1,8 @@
 """log4brains: ``YYYYMMDD-title.md`` files with MADR 2 bullets (``- Status: draft``).
 
-Records have no numbers; they are numbered by the date in their name, then by name. A
-project may keep several folders (``docs/adr`` and ``packages/*/adr``); the whole source
+Records have no numbers (log4brains accepts any file name); they are numbered after the
+numbered ones, by the date in their name, then by path (:mod:`hinges.importers.numbering`).
+A project may keep several folders (``docs/adr`` and ``packages/*/adr``); the whole source
 folder is searched.
 """
 

@@ -1,7 +1,7 @@
 """MADR: version 2 keeps metadata in bullets (``* Status: accepted``), versions 3 and 4 in
 YAML front matter (``status``, ``date``, ``deciders`` / ``decision-makers``, and often only
-Jekyll keys such as ``nav_order`` and ``parent``). Files are ``NNNN-title-with-dashes.md``;
-a file without a number may carry one as ``id`` in its front matter.
+Jekyll keys such as ``nav_order`` and ``parent``). Files are ``NNNN-title-with-dashes.md``
+numbered from 0000; a file without a number may carry one as ``id`` in its front matter.
 """
 
 from __future__ import annotations

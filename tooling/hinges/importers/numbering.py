@@ -121,8 +121,9 @@ def _summary(kept: int, moved: int, unnumbered: list[Planned]) -> str:
         )
     if unnumbered:
         first = min(planned.number for planned in unnumbered)
+        count = len(unnumbered)
         parts.append(
-            f"{len(unnumbered)} without a number numbered from {first:04d} by the date in "
-            "their name, then name"
+            f"{count} record{'s' if count != 1 else ''} without a source number numbered from "
+            f"{first:04d} (by the date in the file name, then the path)"
         )
     return "; ".join(parts)
