@@ -57,6 +57,8 @@ def test_undated_record_takes_the_date_git_added_it(tmp_path: Path) -> None:
     git(repo, "mv", "doc/adr/0001-use-x.md", "doc/adr/0002-use-x.md")
     write_files(repo, {"doc/adr/0002-use-x.md": "# 2. Use X\n\n## Status\n\nAccepted\n\nEdited.\n"})
     commit_all(repo, "renumber and edit", when="2022-03-01T12:00:00")
+    write_files(repo, {"doc/adr/0002-use-x.md": "# 2. Use X\n\n## Status\n\nAccepted\n\nAgain.\n"})
+    commit_all(repo, "edit again", when="2023-01-01T12:00:00")
     write_files(repo, {"doc/adr/0003-use-y.md": "# 3. Use Y\n\n## Status\n\nProposed\n"})
     root = new_registry(tmp_path)
     result = import_into(root, repo / "doc/adr")
