@@ -169,7 +169,7 @@ def test_log4brains_packages_numbered_by_date_then_name(tmp_path: Path) -> None:
     assert result.code == 0, result
     assert result.stdout == textwrap.dedent(f"""\
         Source format: log4brains (detected)
-        Numbering: 4 records without a source number numbered from 0001 (by the date in the file name, then the path)
+        Numbering: 4 records without a source number numbered from 0001 (by date, then path)
         Imported (4):
           docs/adr/20200924-use-log4brains.md -> decisions/0001-use-log4brains.md (no number in the source)
           packages/web/adr/20201001-use-react.md -> decisions/0002-use-react.md (no number in the source)

@@ -39,7 +39,7 @@ def test_every_record_is_imported_with_its_own_number(tmp_path: Path) -> None:
     assert (result.code, result.stderr) == (0, ""), result
     assert result.stdout == textwrap.dedent("""\
         Source format: MADR (detected)
-        Numbering: kept 9 source numbers; 1 record renumbered (the number collides; each is marked below); 1 record without a source number numbered from 0014 (by the date in the file name, then the path)
+        Numbering: kept 9 source numbers; 1 record renumbered (the number collides; each is marked below); 1 record without a source number numbered from 0014 (by date, then path)
         Imported (11):
           0000-use-markdown-records.md -> decisions/0000-use-markdown-records.md
           adr-001-use-adrs.md -> decisions/0001-use-adrs.md
@@ -189,3 +189,26 @@ def test_an_id_that_two_records_shared_is_not_guessed(tmp_path: Path) -> None:
         "records had (0001-a.md, 0001-b.md); relate it by hand\n" in result.stdout  # fmt: skip
     assert "  0002-c.md: status superseded names no imported successor; imported as " \
         "deprecated\n" in result.stdout  # fmt: skip
+
+
+def test_records_without_a_number_follow_by_date_then_path(tmp_path: Path) -> None:
+    source = write_files(tmp_path / "src", {
+        "docs/adr/20210301-use-vue.md": "# Use Vue\n\n- Status: accepted\n",
+        "docs/adr/adr_with_a_WeIrd-filename.md": "# Weird\n\n- Status: accepted\n"
+                                                 "- Date: 2020-01-02\n",
+        "docs/adr/use-log4brains.md": "# Use log4brains\n\n- Status: accepted\n",
+        "packages/web/adr/20200924-use-react.md": "# Use React\n\n- Status: accepted\n",
+    })  # fmt: skip
+    result = import_into(new_registry(tmp_path), source)
+    assert result.code == 0, result
+    assert result.stdout.splitlines()[1:7] == [
+        "Numbering: 4 records without a source number numbered from 0001 (by date, then path)",
+        "Imported (4):",
+        "  docs/adr/adr_with_a_WeIrd-filename.md -> decisions/0001-adr-with-a-weird-filename.md "
+        "(no number in the source)",
+        "  packages/web/adr/20200924-use-react.md -> decisions/0002-use-react.md "
+        "(no number in the source)",
+        "  docs/adr/20210301-use-vue.md -> decisions/0003-use-vue.md (no number in the source)",
+        "  docs/adr/use-log4brains.md -> decisions/0004-use-log4brains.md "
+        "(no number in the source)",
+    ]

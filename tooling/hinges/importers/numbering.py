@@ -8,8 +8,8 @@ kept, 0 included (MADR numbers from 0000). A number moves only when it really co
   then by path: the order ``hinges renumber`` uses for the same conflict;
 - the registry already holds a record with that number (not one this source imported).
 
-Moved records, then records with no number (log4brains' date-named and any-slug files, in
-date-then-name order), take the next free numbers after the highest in use. Every record
+Moved records, then records with no number (log4brains' date-named and any-slug files, by
+date, then path), take the next free numbers after the highest in use. Every record
 whose number is not its source's carries a note saying why, for the report.
 """
 
@@ -57,7 +57,13 @@ def _first_key(planned: Planned) -> tuple[dt.date, dt.date, str]:
 
 
 def _unnumbered_key(planned: Planned) -> tuple[str, str]:
-    return (planned.parts.date_key or "", planned.source.relpath)
+    """Records without a number follow the others by date: the one in the file name (log4brains),
+    else the one they state, else the day git added them; then by path."""
+    if planned.parts.date_key:
+        return (planned.parts.date_key, planned.source.relpath)
+    written = parse_loose_date(planned.source.date_text) if planned.source.date_text else None
+    day = written or planned.added
+    return (day.strftime("%Y%m%d") if day else "99999999", planned.source.relpath)
 
 
 def _name(planned: Planned, number: int) -> str:
@@ -124,6 +130,6 @@ def _summary(kept: int, moved: int, unnumbered: list[Planned]) -> str:
         count = len(unnumbered)
         parts.append(
             f"{count} record{'s' if count != 1 else ''} without a source number numbered from "
-            f"{first:04d} (by the date in the file name, then the path)"
+            f"{first:04d} (by date, then path)"
         )
     return "; ".join(parts)
