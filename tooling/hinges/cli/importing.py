@@ -27,6 +27,8 @@ def import_command(source: Path, source_format: str, root: Path | None, dry_run:
 
     SOURCE is only read. The registry must exist (run 'hinges init' first). Records an
     earlier import wrote are recognised by their imported_from and not written again.
+    Source numbers are kept, 0 included; only numbers that collide move, and the report
+    says why. The report names every Markdown file under SOURCE.
     Exit status: 0 imported (or nothing new), 1 no records found or a write failed,
     2 usage or configuration error.
     """
