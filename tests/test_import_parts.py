@@ -109,6 +109,8 @@ def test_names_that_are_not_records(name: str, reason: str | None) -> None:
         ("NUMBER. TITLE", True),
         ("ADR-NNNN: {Title}", True),
         ("Title", True),
+        ("ADR-XXXX: Title", True),
+        ("Title of the talk we give", False),
         ("{{ title }}", True),
         ("Use Apache Velocity as template engine", False),
         ("ADR template by Michael Nygard", False),

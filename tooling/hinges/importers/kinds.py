@@ -42,7 +42,9 @@ _DECISION_SECTIONS = frozenset(
 def _placeholder_parts() -> re.Pattern[str]:
     # {placeholder}, [placeholder] (not a link), <placeholder>, and the words templates
     # put where the number and the title go.
-    return re.compile(r"\{[^{}]*\}|\[[^\[\]]*\](?!\()|<[^<>]*>|\b(?:ADR|NNNN|XXXX|NUMBER|TITLE)\b")
+    return re.compile(
+        r"\{[^{}]*\}|\[[^\[\]]*\](?!\()|<[^<>]*>|\b(?:ADR|NNNN|XXXX|NUMBER|TITLE|Title)\b"
+    )
 
 
 @cache
@@ -55,7 +57,7 @@ def placeholder_title(title: str) -> bool:
     text = title.strip()
     if not text:
         return False
-    if text == "Title" or _short_title().match(text):
+    if _short_title().match(text):
         return True
     rest = _placeholder_parts().sub("", text)
     return rest != text and not any(char.isalnum() for char in rest)
