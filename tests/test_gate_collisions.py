@@ -117,13 +117,29 @@ def titles(repo: Path) -> Counter[str]:
     )
 
 
+def assert_renumber_agrees(repo: Path, stdout: str) -> None:
+    """`hinges renumber --base` moves each reported record to the number its finding names."""
+    suggested = {
+        path: number
+        for path, number in re.findall(
+            r"^(\S+):1:1: error HG904 .*; renumber this record to (\d+) \(", stdout, re.M
+        )
+    }
+    planned = run_hinges("renumber", "--root", str(repo), "--base", "main", "--dry-run")
+    assert planned.code == 0, planned
+    moves = dict(re.findall(r"^(\S+) -> \S+/(?:T-)?(\d+)-", planned.stdout, re.M))
+    assert {path: moves.get(path) for path in suggested} == suggested
+
+
 def follow_advice(repo: Path, stdout: str) -> None:
-    """Run every command the gate suggested, as a person would copy it."""
-    for command in re.findall(r"\((git mv \S+ \S+|hinges renumber --base \S+)\)", stdout):
+    """Run every command the gate suggested (each once), as a person would copy it."""
+    commands = re.findall(r"\((git mv \S+ \S+|hinges renumber --base \S+)\)", stdout)
+    for command in dict.fromkeys(commands):
         words = shlex.split(command)
         if words[0] == "git":
             git(repo, *words[1:])
         else:
+            assert_renumber_agrees(repo, stdout)
             done = run_hinges(*words[1:], "--root", str(repo))
             assert done.code == 0, done
 
@@ -559,4 +575,27 @@ def test_no_move_is_advised_onto_a_path_that_is_taken(tmp_path: Path) -> None:
         "decisions/0002-kafka-events.md:1:1: error HG904 number 0002 is already used at the "
         "base ref by decisions/0002-use-kafka.md; renumber this record to 0003 "
         "(hinges renumber --base main)"
+    ]
+
+
+def test_without_the_fork_in_a_shallow_clone_content_still_decides(tmp_path: Path) -> None:
+    # No merge-base to be found: main's new record looks deleted (the base counts as the
+    # fork), but the branch's record is still a collision, never a rename onto it.
+    origin = forked(
+        tmp_path,
+        main={"decisions/0021-adopt-flags.md": FLAGS},
+        branch={"decisions/0021-move-the-ledger.md": LEDGER},
+    )
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth=1", "--branch=feature", origin.as_uri(), str(clone))
+    git(clone, "fetch", "-q", "--depth=1", "origin", "main:refs/remotes/origin/main")
+    caught = check_base(clone, "origin/main")
+    assert caught.code == 1, caught
+    assert gate_lines(caught.stdout) == [
+        "decisions/0021-adopt-flags.md:1:1: error HG902 ADR-0021 "
+        "(decisions/0021-adopt-flags.md) was deleted; records stay on record: restore the "
+        "file and set its status to rejected",
+        "decisions/0021-move-the-ledger.md:1:1: error HG904 number 0021 is already used at "
+        "the base ref by decisions/0021-adopt-flags.md; renumber this record to 0022 "
+        "(hinges renumber --base origin/main)",
     ]
