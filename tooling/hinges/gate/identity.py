@@ -22,7 +22,6 @@ cheap upper bounds of the ratio are tried first.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from hinges.records import Record
 
@@ -46,6 +45,8 @@ def alike(one: Sequence[str], other: Sequence[str], threshold: float) -> bool:
     """Whether difflib's ratio of ``one`` and ``other`` reaches ``threshold``."""
     if one == other:
         return True
+    from difflib import SequenceMatcher  # only when records are compared: not at start-up
+
     matcher = SequenceMatcher(None, one, other, autojunk=False)
     return (
         matcher.real_quick_ratio() >= threshold
