@@ -191,3 +191,45 @@ def test_refuses_while_a_file_does_not_load(merged: Path) -> None:
         "hinges: cannot renumber while 1 file(s) do not load (first: decisions/0009-broken.md:"
     )
     assert tree(merged) == before
+
+
+@pytest.mark.parametrize("in_git", [True, False])
+def test_never_moves_a_record_onto_a_file_that_exists(
+    merged: Path, in_git: bool, tmp_path: Path
+) -> None:
+    # An ignored file holds the name renumbering would pick: a plain rename (outside git)
+    # would replace it, and git mv would refuse only after the id edits were written.
+    root = merged
+    if not in_git:
+        root = tmp_path / "plain"
+        write_files(root, {path: data for path, data in tree(merged).items()})
+    write_files(
+        root,
+        {
+            "hinges.toml": 'ignore = ["README.md", "0003-use-nats.md"]\n',
+            "decisions/0003-use-nats.md": "notes kept by hand\n",
+        },
+    )
+    before = tree(root)
+    result = run_hinges("renumber", "--root", str(root))
+    assert (result.code, result.stdout) == (1, ""), result
+    assert result.stderr.startswith("hinges: cannot move decisions/")
+    assert result.stderr.endswith(
+        "to decisions/0003-use-nats.md: that file already exists; move or rename it first\n"
+    )
+    assert tree(root) == before
+
+
+def test_with_base_the_base_records_keep_their_numbers(merged: Path) -> None:
+    # main holds both records; against the commit before 'kafka' merged, kafka is the one
+    # the change adds, whatever the commit times say (nats was committed later).
+    result = run_hinges("renumber", "--root", str(merged), "--base", "HEAD~1", "--dry-run")
+    assert result.code == 0, result
+    assert result.stdout.splitlines()[0] == (
+        "decisions/0002-use-kafka.md -> decisions/0003-use-kafka.md (ADR-0002 -> ADR-0003; "
+        "decisions/0002-use-nats.md at the base ref keeps ADR-0002)"
+    )
+    # Against HEAD both are at the base: the duplicate is settled by history, as without it.
+    at_head = run_hinges("renumber", "--root", str(merged), "--base", "HEAD", "--dry-run")
+    assert at_head.code == 0, at_head
+    assert at_head.stdout.splitlines()[0].startswith("decisions/0002-use-nats.md -> ")

@@ -44,10 +44,11 @@ def test_two_branches_adding_the_same_number_are_caught_then_renumbered(tmp_path
     assert caught.code == 1, caught
     assert _gate_lines(caught.stdout) == [
         "decisions/0002-use-nats.md:1:1: error HG904 number 0002 is already used at the base "
-        "ref by decisions/0002-use-kafka.md; renumber this record to 0003 (hinges renumber)"
+        "ref by decisions/0002-use-kafka.md; renumber this record to 0003 "
+        "(hinges renumber --base main)"
     ]
 
-    renumbered = run_hinges("renumber", "--root", str(repo))
+    renumbered = run_hinges("renumber", "--root", str(repo), "--base", "main")
     assert renumbered.code == 0, renumbered
     assert "0002-use-nats.md" in renumbered.stdout and "0003" in renumbered.stdout
     fixed = check_base(repo, "main")

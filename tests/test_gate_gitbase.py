@@ -15,7 +15,7 @@ from hinges.gate import gitbase
 from hinges.gate.gitbase import load_base_registry
 
 
-def test_reads_every_record_with_three_git_processes(
+def test_reads_every_record_with_six_git_processes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo = registry_repo(tmp_path / "repo")
@@ -35,6 +35,7 @@ def test_reads_every_record_with_three_git_processes(
         "rev-parse",
         "ls-tree",
         "ls-tree",
+        "merge-base",
         "cat-file",
     ]
     assert len(base.decisions) == 29 and len(base.tenets) == 1
@@ -80,3 +81,47 @@ def test_a_ref_that_looks_like_an_option_is_refused(tmp_path: Path) -> None:
     repo = registry_repo(tmp_path / "repo")
     with pytest.raises(UsageError, match="is not a git ref"):
         load_base_registry(repo, load_config(repo), "--output=x")
+
+
+def test_a_branch_behind_its_base_also_reads_the_fork(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = registry_repo(tmp_path / "repo")
+    write_files(repo, {"decisions/0002-kafka.md": decision(2, "Kafka")})
+    commit_all(repo, "fork point")
+    subprocess.run(["git", "-C", str(repo), "branch", "feature"], check=True)
+    write_files(
+        repo,
+        {
+            "decisions/0002-kafka.md": decision(2, "Kafka", status="accepted"),
+            "decisions/0003-flags.md": decision(3, "Flags"),
+        },
+    )
+    (repo / "decisions" / "0001-use-postgres.md").unlink()
+    commit_all(repo, "main moves on")
+    subprocess.run(["git", "-C", str(repo), "checkout", "-q", "feature"], check=True)
+    calls: list[str] = []
+    real_run = subprocess.run
+
+    def spy(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+        calls.append(args[3])
+        return real_run(args, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(gitbase.subprocess, "run", spy)
+    base = load_base_registry(repo, load_config(repo), "main")
+    at_base = ["rev-parse", "rev-parse", "ls-tree", "ls-tree", "merge-base"]
+    assert calls == [*at_base, "ls-tree", "ls-tree", "cat-file"]  # one batch for both sides
+    assert base.ref == "main"
+    assert base.fork is not None
+    assert sorted(base.fork.files) == [
+        "decisions/0001-use-postgres.md",
+        "decisions/0002-kafka.md",
+        "tenets/T-001-reversible.md",
+    ]
+    # The fork's version of what main changed or removed since; nothing else is read.
+    assert {path: record.status for path, record in base.fork.records.items()} == {
+        "decisions/0001-use-postgres.md": "accepted",
+        "decisions/0002-kafka.md": "proposed",
+    }
+    at_head = load_base_registry(repo, load_config(repo), "feature")
+    assert at_head.fork is None

@@ -39,13 +39,18 @@ def is_tracked(root: Path, relpath: str) -> bool:
 
 
 def move(root: Path, old: str, new: str, *, use_git: bool) -> None:
-    """Rename ``old`` to ``new`` (relative to ``root``): ``git mv`` for a tracked file."""
+    """Rename ``old`` to ``new`` (relative to ``root``): ``git mv`` for a tracked file.
+
+    Refuses when ``new`` exists (a plain rename would silently replace it).
+    """
+    from hinges.errors import HingesError
+
+    if (root / new).exists() or (root / new).is_symlink():
+        raise HingesError(f"cannot move to {new}: that file already exists", path=old)
     if use_git and is_tracked(root, old):
         done = _git(root, "mv", "--", old, new)
         if done is not None and done.returncode == 0:
             return
-        from hinges.errors import HingesError
-
         message = git_text(done.stderr) if done is not None else "git is not available"
         raise HingesError(f"git mv to {new} failed: {message}", path=old)
     (root / old).rename(root / new)

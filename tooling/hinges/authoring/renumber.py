@@ -17,7 +17,7 @@ updated. Citations of a renumbered tenet cannot be told apart and are listed to 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hinges.authoring import gitinfo
@@ -26,7 +26,8 @@ from hinges.config import Config
 from hinges.errors import HingesError
 from hinges.loader import Registry, load_registry
 from hinges.records import Record, RecordKind
-from hinges.rules._naming import expected_id, format_number, numbered_name
+from hinges.rules._collisions import find_collisions
+from hinges.rules._naming import expected_id, format_number, highest_number, numbered_name
 
 _BACK_LINK = {"supersedes": "superseded_by", "superseded_by": "supersedes"}
 
@@ -39,6 +40,8 @@ class Move:
     new_id: str
     kept_path: str
     """The file that keeps the number."""
+    kept_at_base: bool = False
+    """Whether ``kept_path`` is the base ref's file (``--base``), not the working tree's."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,10 @@ class Plan:
     use_git: bool = False
 
 
-def plan_renumber(root: Path, config: Config) -> Plan:
+def plan_renumber(root: Path, config: Config, base: Registry | None = None) -> Plan:
+    """What to move. With ``base`` (the registry at the base ref), first every record the
+    branch added whose number the base gives another record, to the number ``hinges check
+    --base`` suggests; then duplicates within the working tree, as without it."""
     registry = load_registry(root, config)
     if registry.findings:
         first = min(registry.findings, key=lambda finding: finding.sort_key)
@@ -76,21 +82,52 @@ def plan_renumber(root: Path, config: Config) -> Plan:
             "fix them first, 'hinges check' lists every problem"
         )
     plan = Plan(use_git=gitinfo.in_repository(root))
-    for kind in ("decision", "tenet"):
+    taken = set(base.files) if base is not None else set()
+    kinds: tuple[RecordKind, ...] = ("decision", "tenet")
+    next_free: dict[RecordKind, int] = {}
+    if base is not None:
+        for kind in kinds:
+            next_free[kind] = highest_number(kind, base.files) + 1
+        base_records = {record.path: record for record in base.records()}
+        for collision in find_collisions(base, registry):
+            record = collision.record
+            kept = base_records.get(collision.other)
+            _plan_move(
+                root,
+                registry,
+                record.kind,
+                kept,
+                collision.other,
+                record,
+                collision.free,
+                plan,
+                taken,
+            )
+            plan.moves[-1] = replace(plan.moves[-1], kept_at_base=True)
+            next_free[record.kind] = max(next_free.get(record.kind, 0), collision.free + 1)
+    moved = {move.old_path for move in plan.moves}
+    for kind in kinds:
         records = list(registry.decisions if kind == "decision" else registry.tenets)
-        _plan_kind(root, registry, kind, records, plan)
+        records = [record for record in records if record.path not in moved]
+        _plan_kind(root, registry, kind, records, plan, next_free.get(kind, 0), taken)
     return plan
 
 
 def _plan_kind(
-    root: Path, registry: Registry, kind: RecordKind, records: list[Record], plan: Plan
+    root: Path,
+    registry: Registry,
+    kind: RecordKind,
+    records: list[Record],
+    plan: Plan,
+    least_free: int,
+    taken: set[str],
 ) -> None:
     groups: dict[int, list[Record]] = {}
     for record in records:
         name = numbered_name(kind, record.path)
         if name is not None:
             groups.setdefault(name.number, []).append(record)
-    next_free = max(groups, default=0) + 1
+    next_free = max(max(groups, default=0) + 1, least_free)
     for number in sorted(groups):
         group = groups[number]
         if len(group) < 2:
@@ -98,7 +135,7 @@ def _plan_kind(
         ordered = sorted(group, key=lambda record: _added_order(root, record, plan.use_git))
         kept = ordered[0]
         for moved in ordered[1:]:
-            _plan_move(registry, kind, kept, moved, next_free, plan)
+            _plan_move(root, registry, kind, kept, kept.path, moved, next_free, plan, taken)
             next_free += 1
 
 
@@ -113,7 +150,15 @@ def _added_order(root: Path, record: Record, use_git: bool) -> tuple[float, str,
 
 
 def _plan_move(
-    registry: Registry, kind: RecordKind, kept: Record, moved: Record, number: int, plan: Plan
+    root: Path,
+    registry: Registry,
+    kind: RecordKind,
+    kept: Record | None,
+    kept_path: str,
+    moved: Record,
+    number: int,
+    plan: Plan,
+    taken: set[str],
 ) -> None:
     name = numbered_name(kind, moved.path)
     assert name is not None  # grouped by it
@@ -122,9 +167,16 @@ def _plan_move(
     folder, _, old_name = moved.path.rpartition("/")
     new_name = f"{prefix}{digits}-{name.rest}.md"
     new_path = f"{folder}/{new_name}" if folder else new_name
+    target = root / new_path
+    if new_path in taken or target.exists() or target.is_symlink():
+        # Renumbering never overwrites: not a file here, nor one the base has.
+        raise HingesError(
+            f"cannot move {moved.path} to {new_path}: that file already exists"
+            f"{' at the base ref' if new_path in taken else ''}; move or rename it first"
+        )
     old_id = moved.id or expected_id(kind, name.digits, registry.config.id_prefix)
     new_id = expected_id(kind, digits, registry.config.id_prefix)
-    plan.moves.append(Move(moved.path, new_path, old_id, new_id, kept.path))
+    plan.moves.append(Move(moved.path, new_path, old_id, new_id, kept_path))
     link = _link_to(old_name)
     for record in registry.records():
         if any(link.search(line) for line in record.body.split("\n")):
@@ -133,7 +185,7 @@ def _plan_move(
         for record in registry.decisions:
             if old_id in record.list_value("tenets"):
                 plan.to_check.append(
-                    f"{record.path}: cites {old_id}; it now means {kept.path}. If it meant "
+                    f"{record.path}: cites {old_id}; it now means {kept_path}. If it meant "
                     f"the renumbered {new_path}, change it to {new_id}"
                 )
         return
@@ -144,12 +196,12 @@ def _plan_move(
             if old_id not in record.list_value(key):
                 continue
             to_moved = record.id in moved.list_value(back)
-            to_kept = record.id in kept.list_value(back)
+            to_kept = kept is not None and record.id in kept.list_value(back)
             if to_moved and not to_kept:
                 plan.references.append(ReferenceEdit(record.path, key, old_id, new_id))
             elif to_moved == to_kept:
                 plan.to_check.append(
-                    f"{record.path}: {key} names {old_id}, which could be {kept.path} or the "
+                    f"{record.path}: {key} names {old_id}, which could be {kept_path} or the "
                     f"renumbered {new_path} (now {new_id}); check which it means"
                 )
 
@@ -188,7 +240,8 @@ def describe(plan: Plan) -> list[str]:
     for move in plan.moves:
         lines.append(
             f"{move.old_path} -> {move.new_path} ({move.old_id} -> {move.new_id}; "
-            f"{move.kept_path} keeps {move.old_id})"
+            f"{move.kept_path}{' at the base ref' if move.kept_at_base else ''} keeps "
+            f"{move.old_id})"
         )
     for reference in plan.references:
         lines.append(f"{reference.path}: {reference.key} {reference.old_id} -> {reference.new_id}")

@@ -1,8 +1,10 @@
 """Read the registry as it is at a git ref, without checking anything out.
 
-Three git processes whatever the size of the registry: ``rev-parse`` resolves the ref,
-``ls-tree`` lists the record files (with their sizes) under the configured folders, and
-one ``cat-file --batch`` streams every blob. The blobs go through the same
+A handful of git processes whatever the size of the registry: ``rev-parse`` resolves the
+ref, ``ls-tree`` lists the record files (with their sizes) under the configured folders,
+``merge-base`` finds where HEAD forked from it, and one ``cat-file --batch`` streams every
+blob. When HEAD is behind the ref, the fork's record files are listed as well and the
+records the base changed since are read in the same batch. The blobs go through the same
 :func:`hinges.loader.load_record` as files on disk, so the same limits hold and a broken
 record at the base is a finding (kept in :attr:`Registry.findings`), never an exception.
 
@@ -16,15 +18,17 @@ with the same settings).
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from hinges.config import Config
 from hinges.errors import HingesError, UsageError
 from hinges.findings import Finding, Severity
+from hinges.gate.compare import BaseRegistry, Fork
 from hinges.git import GitUnavailable, git_text, run_git
-from hinges.loader import UNREADABLE, Registry, collector_paused, load_record
-from hinges.records import RecordKind
+from hinges.loader import UNREADABLE, collector_paused, load_record
+from hinges.records import Record, RecordKind
 from hinges.schema import fields_for
 
 
@@ -138,40 +142,83 @@ def _entry_problem(entry: TreeEntry, ref: str, max_bytes: int) -> str | None:
     return None
 
 
-def load_base_registry(root: Path, config: Config, ref: str) -> Registry:
-    """The registry under ``root`` as it is at git ref ``ref`` (loaded with ``config``)."""
-    top, prefix = work_tree_of(root)
-    commit = resolve_commit(top, ref)
-    registry = Registry(root, config)
+def _list_records(
+    top: Path, commit: str, prefix: str, config: Config, ref: str
+) -> tuple[dict[str, RecordKind], list[tuple[RecordKind, TreeEntry]], list[Finding]]:
+    """Every record file at ``commit``, those that can be read, and why the others cannot."""
+    files: dict[str, RecordKind] = {}
+    wanted: list[tuple[RecordKind, TreeEntry]] = []
+    problems: list[Finding] = []
     folders: list[tuple[RecordKind, str]] = [
         ("decision", config.decisions_dir),
         ("tenet", config.tenets_dir),
     ]
-    wanted: list[tuple[RecordKind, TreeEntry]] = []
     for kind, folder in folders:
         for entry in list_folder(top, commit, prefix, folder):
             name = entry.relpath.rsplit("/", 1)[-1]
             if not name.endswith(".md") or name in config.ignore or name.startswith("."):
                 continue
-            registry.files[entry.relpath] = kind
+            files[entry.relpath] = kind
             problem = _entry_problem(entry, ref, config.max_file_bytes)
             if problem is None:
                 wanted.append((kind, entry))
             else:
-                registry.findings.append(
-                    Finding(UNREADABLE, Severity.ERROR, entry.relpath, 1, 1, problem)
-                )
-    blobs = read_blobs(top, sorted({entry.object_id for _, entry in wanted}))
+                problems.append(Finding(UNREADABLE, Severity.ERROR, entry.relpath, 1, 1, problem))
+    return files, wanted, problems
+
+
+def _load(
+    wanted: list[tuple[RecordKind, TreeEntry]], blobs: dict[str, bytes], config: Config
+) -> Iterator[Record | Finding]:
     with collector_paused():
-        specs = {kind: fields_for(kind, config) for kind, _ in folders}
+        specs = {kind: fields_for(kind, config) for kind in ("decision", "tenet")}
         for kind, entry in wanted:
-            loaded = load_record(
+            yield load_record(
                 kind, entry.relpath, blobs[entry.object_id], config, specs=specs[kind]
             )
-            if isinstance(loaded, Finding):
-                registry.findings.append(loaded)
-            elif kind == "decision":
-                registry.decisions.append(loaded)
-            else:
-                registry.tenets.append(loaded)
+
+
+def fork_commit(top: Path, commit: str) -> str | None:
+    """Where HEAD forked from ``commit`` (their merge-base), or None when it is ``commit``
+    itself (HEAD contains the base, as a merge result does) or cannot be known (no common
+    history, no HEAD yet, or a shallow clone that lacks it)."""
+    done = _git(top, "merge-base", commit, "HEAD")
+    fork = git_text(done.stdout) if done.returncode == 0 else ""
+    return fork if fork and fork != commit else None
+
+
+def load_base_registry(root: Path, config: Config, ref: str) -> BaseRegistry:
+    """The registry under ``root`` as it is at git ref ``ref`` (loaded with ``config``).
+
+    When the working tree's HEAD is behind ``ref`` (forked from it before its latest
+    commits), the record files at the fork are listed too, and the fork's version of each
+    record the base has changed or removed since is read, so the gate can tell which side
+    made a change (:class:`hinges.gate.compare.Fork`).
+    """
+    top, prefix = work_tree_of(root)
+    commit = resolve_commit(top, ref)
+    registry = BaseRegistry(root, config, ref=ref)
+    registry.files, wanted, registry.findings = _list_records(top, commit, prefix, config, ref)
+    forked = fork_commit(top, commit)
+    fork_files: dict[str, RecordKind] = {}
+    fork_wanted: list[tuple[RecordKind, TreeEntry]] = []
+    if forked is not None:
+        fork_files, at_fork, _ = _list_records(top, forked, prefix, config, ref)
+        at_base = {entry.relpath: entry.object_id for _, entry in wanted}
+        fork_wanted = [
+            item for item in at_fork if at_base.get(item[1].relpath) != item[1].object_id
+        ]
+    object_ids = {entry.object_id for _, entry in [*wanted, *fork_wanted]}
+    blobs = read_blobs(top, sorted(object_ids))
+    for loaded in _load(wanted, blobs, config):
+        if isinstance(loaded, Finding):
+            registry.findings.append(loaded)
+        elif loaded.kind == "decision":
+            registry.decisions.append(loaded)
+        else:
+            registry.tenets.append(loaded)
+    if forked is not None:
+        versions = [loaded for loaded in _load(fork_wanted, blobs, config)]
+        records = {loaded.path: loaded for loaded in versions if isinstance(loaded, Record)}
+        registry.fork = Fork(fork_files, records)
     return registry

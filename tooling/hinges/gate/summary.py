@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
-from hinges.gate.compare import changed_fields, compare
+from hinges.gate.compare import branch_changes, compare
 from hinges.loader import Registry
 from hinges.records import Record
 
@@ -91,7 +91,7 @@ def summarize(base: Registry, head: Registry, base_ref: str) -> Summary:
     for record in comparison.added:
         summary.records.append(_entry("added", record, None))
     for pair in comparison.kept:
-        if changed_fields(pair.base, pair.head):
+        if branch_changes(pair):
             summary.records.append(_entry("changed", pair.head, pair.base.status))
     for old_path, record in comparison.renamed.items():
         old = comparison.base_records[old_path]

@@ -10,7 +10,10 @@ the `mutable_when_accepted` setting may change (by default `status`, `date`,
 `superseded_by`, `review_by` and `tags`); any other key that is added, removed or changed
 is reported at that key, and a changed body at its first changed line. Changes of
 whitespace only (reflowed paragraphs, trailing spaces, blank lines, line endings) and of
-YAML quoting or key order are not content changes. Without `--base` the rule is silent.
+YAML quoting or key order are not content changes. On a branch that has not merged its
+base yet, only the branch's own changes count: what the base changed since the branch
+forked is not reported, and a record the base renamed since is judged at its old path
+against its version at the fork. Without `--base` the rule is silent.
 
 Passing (at the base `status: accepted`, `review_by: 2027-01-10`):
 
@@ -28,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
-from hinges.gate.compare import BODY, DECIDED, changed_fields, compare, first_changed_body_line
+from hinges.gate.compare import BODY, DECIDED, branch_changes, compare, first_changed_body_line
 from hinges.rules.base import Context, Rule
 
 RULE = Rule("HG901", "accepted-changed", Severity.ERROR)
@@ -47,7 +50,7 @@ def check(context: Context) -> Iterator[Finding]:
             f"{name} was {base.status} at the base ref and its content is history: "
             f"restore it and supersede it instead (hinges new TITLE --supersedes {name})"
         )
-        for key in changed_fields(base, head):
+        for key in branch_changes(pair):
             if key == BODY:
                 line = first_changed_body_line(base, head)
                 yield RULE.finding(head.path, line, 1, f"the body changed; {advice}")

@@ -3,12 +3,18 @@
 Two pull requests opened from the same main branch both add "the next" record, say
 `0042`. Each passes review alone; once the first is merged, the second collides with it,
 and git merges the two files without a conflict because their slugs differ. Checked
-against the base (`hinges check --base origin/main`, best on the merge result), the record
-this pull request adds is the one to move: the message names both files and the next free
-number, and `hinges renumber` renames the record added later and updates its references.
+against the base (`hinges check --base origin/main`, on the branch or on the merge
+result), the record this pull request adds is the one to move: the base's record is
+published, and may be another team's. The message names both files and the next number
+free on both sides, and `hinges renumber --base REF` moves the branch's record to that
+very number and updates its references (the branch need not have merged the base first).
 
-An added record's id is compared with the base's ids too (a copied record that kept its
-`id` collides even under a fresh file name). Without `--base` the rule is silent.
+Sharing a number is not being the same record: a record with another title and body is a
+collision, never a rename (`record-renamed`). When both sides added a different record
+under the same file name (git reports an add/add conflict when merging them), the
+branch's record is reported the same way. An added record's id is compared with the
+base's ids too (a copied record that kept its `id` collides even under a fresh file
+name). Without `--base` the rule is silent.
 
 Passing (the base has `decisions/0003-use-grpc-between-services.md`):
 
@@ -25,20 +31,11 @@ from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
 from hinges.gate.compare import compare
-from hinges.records import RecordKind
-from hinges.rules._naming import format_number, highest_number, numbered_name
+from hinges.rules._collisions import find_collisions, renumber_command
+from hinges.rules._naming import format_number
 from hinges.rules.base import Context, Rule
 
 RULE = Rule("HG904", "base-collision", Severity.ERROR)
-
-
-def _numbers(files: dict[str, RecordKind], kind: RecordKind) -> dict[int, str]:
-    numbers: dict[int, str] = {}
-    for path in sorted(files):
-        numbered = numbered_name(kind, path) if files[path] == kind else None
-        if numbered is not None:
-            numbers.setdefault(numbered.number, path)
-    return numbers
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -46,34 +43,34 @@ def check(context: Context) -> Iterator[Finding]:
     if base is None:
         return
     head = context.registry
-    taken = {kind: _numbers(base.files, kind) for kind in ("decision", "tenet")}
-    next_free = {
-        kind: max(highest_number(kind, base.files), highest_number(kind, head.files)) + 1
-        for kind in ("decision", "tenet")
-    }
-    base_ids = {(record.kind, record.id): record.path for record in base.records() if record.id}
-    for record in compare(base, head).added:
-        kind = record.kind
-        numbered = numbered_name(kind, record.path)
-        owner = taken[kind].get(numbered.number) if numbered is not None else None
-        if owner is None and record.id is not None:
-            same_id = base_ids.get((kind, record.id))
-            if same_id is not None:
-                yield RULE.at(
-                    record,
-                    "id",
-                    f"id {record.id} is already used at the base ref by {same_id}; "
-                    "give this record an id and file number of its own",
-                )
-            continue
-        if owner is None or numbered is None:
-            continue
-        free = format_number(kind, next_free[kind])
-        next_free[kind] += 1
+    comparison = compare(base, head)
+    command = renumber_command(base)
+    moved: set[str] = set()
+    for collision in find_collisions(base, head, comparison):
+        record = collision.record
+        moved.add(record.path)
+        free = format_number(record.kind, collision.free)
+        if collision.same_path:
+            where = (
+                "the base ref has a different record at this same path (both sides added "
+                "it, so merging them is a conflict)"
+            )
+        else:
+            where = (
+                f"number {collision.digits} is already used at the base ref by {collision.other}"
+            )
         yield RULE.finding(
-            record.path,
-            1,
-            1,
-            f"number {numbered.digits} is already used at the base ref by {owner}; "
-            f"renumber this record to {free} (hinges renumber)",
+            record.path, 1, 1, f"{where}; renumber this record to {free} ({command})"
         )
+    base_ids = {(record.kind, record.id): record.path for record in base.records() if record.id}
+    for record in comparison.added:
+        if record.path in moved or record.id is None:
+            continue
+        same_id = base_ids.get((record.kind, record.id))
+        if same_id is not None:
+            yield RULE.at(
+                record,
+                "id",
+                f"id {record.id} is already used at the base ref by {same_id}; "
+                "give this record an id and file number of its own",
+            )

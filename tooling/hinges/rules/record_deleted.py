@@ -7,7 +7,9 @@ Deleting the file loses that history and breaks every link to it.
 
 Reported with `hinges check --base REF` for each record file of the base that is
 missing from the working tree (and was not renamed: see `record-renamed`), at the old
-path, line 1, because the file no longer exists. Without `--base` the rule is silent.
+path, line 1, because the file no longer exists. A base file the branch never had (added
+to the base after the branch forked, and not merged into it yet) is not a deletion.
+Without `--base` the rule is silent.
 
 Passing (the base has `decisions/0002-cache-prices-in-redis.md`):
 

@@ -5,8 +5,9 @@ A decision goes `proposed` -> `accepted` or `rejected`, and `accepted` -> `depre
 superseded decision is history, and a new record is the way to revisit it. Compared with
 the status at the base ref (`hinges check --base REF`), one step per pull request is
 enough for every real change; skipping `accepted` (proposed -> superseded) or reviving a
-record (superseded -> accepted) is reported at the new `status`. Without `--base` the rule
-is silent.
+record (superseded -> accepted) is reported at the new `status`. On a branch behind its
+base, a status the base changed since the fork and the branch left alone is not the
+branch's change. Without `--base` the rule is silent.
 
 Passing (at the base `status: proposed`):
 
@@ -35,6 +36,8 @@ def check(context: Context) -> Iterator[Finding]:
         old, new = pair.base.status, pair.head.status
         if old is None or new is None or old == new:
             continue
+        if pair.fork is not None and pair.fork.status == new:
+            continue  # the base changed the status since the fork; the branch did not
         allowed = TRANSITIONS[pair.head.kind].get(old, ())
         if new in allowed:
             continue
