@@ -78,7 +78,9 @@ def _entry(mapping: Mapping) -> dict[str, str]:
     return {
         key: value.text.strip()
         for key, (_, value) in mapping.entries.items()
-        if type(value) is Scalar and not (value.plain and value.text in NULLS) and value.text.strip()
+        if type(value) is Scalar
+        and not (value.plain and value.text in NULLS)
+        and value.text.strip()
     }
 
 

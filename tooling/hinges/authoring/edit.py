@@ -175,7 +175,9 @@ class FrontMatterEditor:
             is_null(node) or (isinstance(node, yamltree.Sequence) and not node.items)
         )
         if node is not None and not empty and not isinstance(node, yamltree.Sequence):
-            raise HingesError(f"'{key}' is not a list; fix it first", path=self.display, line=node.line)
+            raise HingesError(
+                f"'{key}' is not a list; fix it first", path=self.display, line=node.line
+            )
         if isinstance(node, yamltree.Sequence) and node.items and self._is_flow(node):
             raise HingesError(
                 f"'{key}' is written in flow style [...]; write it as a block list "

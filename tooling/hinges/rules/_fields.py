@@ -120,7 +120,10 @@ def value_problem(spec: FieldSpec, node: Node) -> tuple[Node, str] | None:
     if spec.kind == "entries":  # each entry is judged by its own rule (review-entry)
         if isinstance(node, Sequence):
             return None
-        return node, f"must be a list of entries, not {_describe(node)}; write one '- date: ...' per entry"
+        return (
+            node,
+            f"must be a list of entries, not {_describe(node)}; write one '- date: ...' per entry",
+        )
     if spec.kind == "list":
         if not isinstance(node, Sequence):
             return node, f"must be a list, not {_describe(node)}; write {spec.name}: [...]"
