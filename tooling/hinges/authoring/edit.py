@@ -201,7 +201,8 @@ class FrontMatterEditor:
         items = added.items if isinstance(added, yamltree.Sequence) else []
         got = items[-1] if len(items) == count + 1 else None
         if not isinstance(got, yamltree.Mapping) or {
-            name: value.text for name, (_, value) in got.entries.items()
+            name: value.text if isinstance(value, yamltree.Scalar) else None
+            for name, (_, value) in got.entries.items()
         } != dict(entry):
             self._broken(f"the new entry of '{key}' did not read back as written")
 

@@ -1,0 +1,19 @@
+"""Post a JSON message to an incoming webhook (Slack, Mattermost, Microsoft Teams).
+
+The webhook's URL is its secret: it is declared as one, and messages call it "the
+webhook", never by its address.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hinges.net.http import DEFAULT_TIMEOUT, request
+
+
+def post(url: str, payload: dict[str, Any], timeout: float = DEFAULT_TIMEOUT) -> int:
+    """Send ``payload``; the HTTP status of the (2xx) answer."""
+    answer = request(
+        "POST", url, service="the webhook", payload=payload, timeout=timeout, secrets=(url,)
+    )
+    return answer.status
