@@ -157,7 +157,12 @@ def test_a_refused_token_is_a_clear_error_without_the_token(due: Path) -> None:
             b'{"message": "API rate limit exceeded"}',
             "is rate limiting these requests (403); retry after 1767225600",
         ),
-        (429, {"Retry-After": "60"}, b"{}", "is rate limiting these requests (429); retry after 60"),
+        (
+            429,
+            {"Retry-After": "60"},
+            b"{}",
+            "is rate limiting these requests (429); retry after 60",
+        ),
         (
             502,
             {},

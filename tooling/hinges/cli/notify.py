@@ -59,6 +59,8 @@ def notify_command(
 
     if webhook is None and not dry_run:
         raise UsageError("no webhook: pass --webhook URL or set HINGES_WEBHOOK_URL")
+    if webhook is not None and not webhook.lower().startswith(("https://", "http://")):
+        raise UsageError("the webhook must be an https:// (or http://) URL")
     registry_root, config = resolve_root(root)
     registry = load_registry(registry_root, config)
     day = as_of or dt.date.today()
