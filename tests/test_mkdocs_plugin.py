@@ -76,6 +76,7 @@ EXPECTED_PAGES = [
     "catalog/one-way-doors/",
     "catalog/review/",
     "catalog/timeline/",
+    "catalog/outcomes/",
     "catalog/owners/",
     "catalog/owners/arch/",
     "catalog/owners/payments/",
