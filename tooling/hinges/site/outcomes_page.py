@@ -101,17 +101,15 @@ def _doubled_down(
     order = {tenet.id: index for index, tenet in enumerate(model.tenets)}
     rows = []
     for tenet_id in sorted(backing, key=lambda t: (-len(backing[t]), order.get(t, 1 << 30), t)):
-        tenet = model.tenet_by_id.get(tenet_id)
-        title = esc(tenet.title or "") if tenet is not None else ""
         decisions = ", ".join(
             link(linker.href(model.layout.decision(r)), f"{r.id or r.path} {r.title or ''}".strip())
             for r in backing[tenet_id]
         )
         rows.append(
             f'<tr data-id="{esc(tenet_id)}"><td>{model.tenet_link(linker, tenet_id)}</td>'
-            f"<td>{title}</td><td>{len(backing[tenet_id])}</td><td>{decisions}</td></tr>"
+            f"<td>{len(backing[tenet_id])}</td><td>{decisions}</td></tr>"
         )
-    header = ("Tenet", "Statement", "Decisions doubled down on", "Which")
+    header = ("Tenet", "Decisions doubled down on", "Which")
     return Html(table(header, rows, ' class="hinges-list hinges-doubled-down"'))
 
 
