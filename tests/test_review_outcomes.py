@@ -186,3 +186,17 @@ def test_export_carries_the_reviews(registry: Path) -> None:
     assert decision["reviews"] == [
         {"date": "2026-12-03", "outcome": "doubled-down", "by": "@bo", "note": "Billing too"}
     ]
+
+
+def test_the_pull_request_summary_flags_a_reversal(registry: Path) -> None:
+    init_repo(registry)
+    commit_all(registry, "base")
+    assert review(registry, "--outcome", "reversed", "--note", "Moving to SQLite").code == 0
+    summary = run_hinges("summary", "--base", "HEAD", "--root", str(registry))
+    assert summary.code == 0, summary
+    assert (
+        "> [!CAUTION]\n> **Reversed on review.** Supersede or deprecate:\n"
+        "> - ADR-0001 Use PostgreSQL for orders (accepted)\n"
+    ) in summary.stdout
+    data = run_hinges("summary", "--base", "HEAD", "--format", "json", "--root", str(registry))
+    assert json.loads(data.stdout)["reversed"] == ["ADR-0001"]
