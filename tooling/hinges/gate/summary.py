@@ -101,9 +101,9 @@ def summarize(base: Registry, head: Registry, base_ref: str) -> Summary:
                 latest is not None
                 and latest.outcome == "reversed"
                 and pair.head.status == "accepted"
+                and last_review(pair.base) != latest
             ):
-                if last_review(pair.base) != latest:
-                    summary.reversed.append(_entry("changed", pair.head, pair.base.status))
+                summary.reversed.append(_entry("changed", pair.head, pair.base.status))
     for old_path, record in comparison.renamed.items():
         old = comparison.base_records[old_path]
         summary.records.append(_entry("renamed", record, old.status))
