@@ -200,3 +200,14 @@ def test_the_pull_request_summary_flags_a_reversal(registry: Path) -> None:
     ) in summary.stdout
     data = run_hinges("summary", "--base", "HEAD", "--format", "json", "--root", str(registry))
     assert json.loads(data.stdout)["reversed"] == ["ADR-0001"]
+
+
+def test_show_lists_one_review_per_line(registry: Path) -> None:
+    review(registry, "--outcome", "kept", "--note", "first", as_of="2026-12-01")
+    review(registry, "--outcome", "revised", "--note", "second", "--by", "@bo")
+    shown = run_hinges("show", "ADR-0001", "--root", str(registry))
+    assert shown.code == 0, shown
+    assert (
+        "reviews:   date: 2026-12-01, outcome: kept, note: first\n"
+        "           date: 2026-12-03, outcome: revised, by: @bo, note: second\n"
+    ) in shown.stdout
