@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, Self, TypeVar
 
 from hinges import atomic, frontmatter, yamltree
 from hinges.authoring import _blocks, _tokens
@@ -27,7 +27,6 @@ from hinges.records import is_null
 from hinges.yamlwrite import flow_list, scalar
 
 _BOM = b"\xef\xbb\xbf"
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -63,7 +62,7 @@ class FrontMatterEditor:
         self._newline = self._endings[0] or "\n"
 
     @classmethod
-    def open(cls, path: Path, *, display: str | None = None) -> FrontMatterEditor:
+    def open(cls, path: Path, *, display: str | None = None) -> Self:
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -164,47 +163,6 @@ class FrontMatterEditor:
                 self._lines[item.line - 1] = line[:start] + scalar(new) + line[end:]
         self._parse_again()
         self._expect_list(key, expected)
-
-    @_all_or_nothing
-    def append_mapping(self, key: str, entry: Sequence[tuple[str, str]]) -> None:
-        """Add a mapping of (key, text) pairs at the end of top-level block list ``key``
-        (created if absent or empty); the lines already there stay byte for byte."""
-        node = self.node(key)
-        rendered = [(name, text if _DATE.fullmatch(text) else scalar(text)) for name, text in entry]
-        empty = node is not None and (
-            is_null(node) or (isinstance(node, yamltree.Sequence) and not node.items)
-        )
-        if node is not None and not empty and not isinstance(node, yamltree.Sequence):
-            raise HingesError(
-                f"'{key}' is not a list; fix it first", path=self.display, line=node.line
-            )
-        if isinstance(node, yamltree.Sequence) and node.items and self._is_flow(node):
-            raise HingesError(
-                f"'{key}' is written in flow style [...]; write it as a block list "
-                "(one '- ...' item per entry) and run again",
-                path=self.display,
-                line=node.line,
-            )
-        count = len(node.items) if isinstance(node, yamltree.Sequence) else 0
-        if node is None or empty:
-            if node is not None:
-                self.remove(key)
-            self._insert(self._closing, [f"{key}:"])
-            self._parse_again()
-            node = None
-        else:
-            assert isinstance(node, yamltree.Sequence)
-        _, last = self._region(key)
-        self._insert(last + 1, _blocks.mapping_item_lines(self._lines, node, rendered))
-        self._parse_again()
-        added = self.node(key)
-        items = added.items if isinstance(added, yamltree.Sequence) else []
-        got = items[-1] if len(items) == count + 1 else None
-        if not isinstance(got, yamltree.Mapping) or {
-            name: value.text if isinstance(value, yamltree.Scalar) else None
-            for name, (_, value) in got.entries.items()
-        } != dict(entry):
-            self._broken(f"the new entry of '{key}' did not read back as written")
 
     @_all_or_nothing
     def remove(self, key: str) -> None:

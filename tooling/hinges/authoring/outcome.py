@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hinges.authoring.edit import FrontMatterEditor
+from hinges.authoring.entries import EntryEditor
 from hinges.authoring.relations import find_one
 from hinges.authoring.templates import add_months
 from hinges.config import Config
@@ -88,7 +88,7 @@ def record_review(
     if by is not None:
         fields.append(("by", by))
     fields.append(("note", note))
-    editor = FrontMatterEditor.open(root / record.path, display=record.path)
+    editor = EntryEditor.open(root / record.path, display=record.path)
     editor.append_mapping(FIELD, fields)
     editor.set_date("review_by", review_by)
     editor.save()
