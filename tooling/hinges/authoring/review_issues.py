@@ -112,7 +112,7 @@ def sync_issues(github: GitHub, registry: Registry, due: list[DueReview]) -> Iss
         known = existing.get(key)
         if known is None:
             made = github.create(issue_title(item), issue_body(item), [LABEL])
-            if LABEL not in made.labels:
+            if made.labels is not None and LABEL not in made.labels:
                 raise NetworkError(
                     f"issue #{made.number} for {rid} was opened without the label '{LABEL}', "
                     "so the next run could not find it; give the token permission to label "

@@ -28,15 +28,18 @@ class Issue:
     body: str
     state: str
     """open or closed."""
-    labels: tuple[str, ...]
+    labels: tuple[str, ...] | None
+    """None when the answer did not list labels at all."""
 
 
 def _issue(data: Any) -> Issue:
     if not isinstance(data, dict) or not isinstance(data.get("number"), int):
         raise NetworkError("GitHub answered with something that is not an issue")
-    labels = tuple(
-        str(label.get("name")) if isinstance(label, dict) else str(label)
-        for label in data.get("labels") or []
+    listed = data.get("labels")
+    labels = (
+        tuple(str(label.get("name")) if isinstance(label, dict) else str(label) for label in listed)
+        if isinstance(listed, list)
+        else None
     )
     return Issue(
         data["number"],
