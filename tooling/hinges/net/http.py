@@ -116,7 +116,9 @@ def _status_message(service: str, status: int, headers: Mapping[str, str], body:
     detail = _server_detail(body)
     said = f": {detail}" if detail else ""
     lowered = {key.lower(): value for key, value in headers.items()}
-    if status == 429 or (status == 403 and lowered.get("x-ratelimit-remaining") == "0"):
+    # GitHub's primary limit says remaining 0; its secondary limits send Retry-After.
+    limited = lowered.get("x-ratelimit-remaining") == "0" or "retry-after" in lowered
+    if status == 429 or (status == 403 and limited):
         reset = lowered.get("x-ratelimit-reset") or lowered.get("retry-after")
         when = f"; retry after {reset}" if reset else "; retry later"
         return f"{service} is rate limiting these requests ({status}){when}"
