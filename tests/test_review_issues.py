@@ -164,6 +164,19 @@ def test_a_refused_token_is_a_clear_error_without_the_token(due: Path) -> None:
             "is rate limiting these requests (429); retry after 60",
         ),
         (
+            403,
+            {"Retry-After": "30"},
+            b'{"message": "You have exceeded a secondary rate limit."}',
+            "is rate limiting these requests (403); retry after 30",
+        ),
+        (
+            403,
+            {},
+            b'{"message": "Resource not accessible by integration"}',
+            "refused the request (403): Resource not accessible by integration; the token may "
+            "lack permission",
+        ),
+        (
             502,
             {},
             f"bad gateway \x1b[31m {TOKEN}".encode(),
