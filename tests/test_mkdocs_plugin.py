@@ -76,6 +76,7 @@ EXPECTED_PAGES = [
     "catalog/one-way-doors/",
     "catalog/review/",
     "catalog/timeline/",
+    "catalog/outcomes/",
     "catalog/owners/",
     "catalog/owners/arch/",
     "catalog/owners/payments/",
@@ -206,7 +207,8 @@ def test_strict_build_fails_on_warnings_only_when_asked(
     """On LATE_DATE both reviews are overdue: a warning each, like `hinges check` says."""
     write_registry(tmp_path)
     options = {"build_date": LATE_DATE.isoformat()}
-    advice = "review it and set a new review_by, or supersede it with a new decision"
+    advice = "review it and record what you found"
+    advice += " (hinges review ID --outcome ... --note ...), or supersede it with a new decision"
     overdue = [
         "hinges: decisions/0002-use-postgres.md:12:12: HG501 review was due on 2026-09-01, "
         f"91 days ago; {advice}",

@@ -126,6 +126,7 @@ def test_configuration_page_lists_every_setting_but_not_source() -> None:
         "required_sections",
         "one_way_min_deciders",
         "review_interval_months",
+        "review_interval_two_way_months",
         "ignore",
         "max_file_bytes",
         "mutable_when_accepted",

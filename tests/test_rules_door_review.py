@@ -136,7 +136,8 @@ def test_two_option_subheadings_count(registry: Path) -> None:
 def test_review_due_today_overdue_and_future(
     registry: Path, today: dt.date, expected: list[str]
 ) -> None:
-    advice = "; review it and set a new review_by, or supersede it with a new decision"
+    advice = "; review it and record what you found"
+    advice += " (hinges review ID --outcome ... --note ...), or supersede it with a new decision"
     assert lines(registry, "HG501", today) == [
         f"decisions/0001-use-postgres.md:11:12: warning HG501 {when}{advice}" for when in expected
     ]

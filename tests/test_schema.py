@@ -1,5 +1,6 @@
 """The shipped JSON Schemas: generated from the field declarations, valid, and in agreement
-with the schema rules (HG101 missing-key, HG102 invalid-value, HG103 unknown-key)."""
+with the schema rules (HG101 missing-key, HG102 invalid-value, HG103 unknown-key, and
+HG502 review-entry for the entries of ``reviews``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from hinges.checker import check
 from hinges.config import load_config
 from hinges.schema import render_json_schema
 
-SCHEMA_RULES = ("HG101", "HG102", "HG103")
+SCHEMA_RULES = ("HG101", "HG102", "HG103", "HG502")  # HG502: each entry of reviews
 TODAY = dt.date(2026, 11, 26)
 # Our tree as JSON: strings stay strings (unquoted dates, `yes` and `true` included, which
 # the ambiguous-scalar rule warns about), except a plain null, which is no value, and plain
@@ -122,6 +123,40 @@ FRONT_MATTERS: list[tuple[str, str, dict[str, str | None]]] = [
     ("tenet id malformed", "decision", {"tenets": "[T-1]"}),
     ("boolean in tags", "decision", {"tags": "[true]"}),
     ("nested mapping", "decision", {"exit_path": "{cost: high}"}),
+    (
+        "reviews",
+        "decision",
+        {"reviews": '\n  - date: 2026-09-01\n    outcome: kept\n    by: "@maria"\n    note: Fine.'},
+    ),
+    (
+        "reviews in flow style",
+        "decision",
+        {"reviews": "[{date: 2026-09-01, outcome: kept, note: a}]"},
+    ),
+    ("reviews empty list", "decision", {"reviews": "[]"}),
+    (
+        "review outcome unknown",
+        "decision",
+        {"reviews": "[{date: 2026-09-01, outcome: ok, note: a}]"},
+    ),
+    ("review without note", "decision", {"reviews": "[{date: 2026-09-01, outcome: kept}]"}),
+    (
+        "review impossible date",
+        "decision",
+        {"reviews": "[{date: 2026-02-30, outcome: kept, note: a}]"},
+    ),
+    (
+        "review unknown key",
+        "decision",
+        {"reviews": "[{date: 2026-09-01, outcome: kept, note: a, x: 1}]"},
+    ),
+    (
+        "review by a URL",
+        "decision",
+        {"reviews": "[{date: 2026-09-01, outcome: kept, note: a, by: 'https://x'}]"},
+    ),
+    ("review as text", "decision", {"reviews": "[kept]"}),
+    ("reviews as text", "decision", {"reviews": "kept"}),
     ("valid tenet", "tenet", {}),
     ("tenet with date and tags", "tenet", {"date": "2026-01-10", "tags": "[operations]"}),
     ("tenet priority quoted", "tenet", {"priority": '"1"'}),

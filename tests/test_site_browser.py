@@ -275,6 +275,7 @@ SITE_PAGES = (
     "/catalog/one-way-doors/",
     "/catalog/review/",
     "/catalog/timeline/",
+    "/catalog/outcomes/",
     "/catalog/owners/",
     "/catalog/owners/payments/",
     "/catalog/owners/platform-api/",

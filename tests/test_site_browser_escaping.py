@@ -70,6 +70,7 @@ def test_hostile_front_matter_stays_inert_text(browser: Browser, hostile_site: S
         pages = [
             "/catalog/", "/catalog/tenets/", "/catalog/matrix/", "/catalog/one-way-doors/",
             "/catalog/review/", "/catalog/timeline/", "/catalog/owners/", "/catalog/graph/",
+            "/catalog/outcomes/",
             *(decision_path(stem) for stem in HOSTILE_STEMS), tenet_path("T-001-hostile"),
         ]  # fmt: skip
         for path in pages:

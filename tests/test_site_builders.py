@@ -56,6 +56,7 @@ def test_the_catalog_has_every_page(registry: Registry) -> None:
         "catalog/index.md",
         "catalog/matrix.md",
         "catalog/one-way-doors.md",
+        "catalog/outcomes.md",
         "catalog/owners/arch.md",
         "catalog/owners/index.md",
         "catalog/owners/payments.md",

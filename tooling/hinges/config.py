@@ -37,7 +37,11 @@ class Config:
     one_way_min_deciders: int = 2
     """How many deciders an accepted one-way door needs at least."""
     review_interval_months: int = 6
-    """Default distance of ``review_by`` from the decision date for new one-way doors."""
+    """Default distance of ``review_by`` from the decision date for new one-way doors, and
+    from the review date when ``hinges review ID --outcome`` records a one-way door's review."""
+    review_interval_two_way_months: int = 12
+    """How far ``hinges review ID --outcome`` moves a two-way door's ``review_by`` (from the
+    review date) when ``--next`` is not given."""
     ignore: tuple[str, ...] = ("README.md", "index.md")
     """File names inside the record folders that are not records."""
     max_file_bytes: int = 1024 * 1024
@@ -48,11 +52,14 @@ class Config:
         "superseded_by",
         "review_by",
         "tags",
+        "reviews",
     )
     """Front-matter keys an accepted decision may still change (``hinges check --base``).
 
     Any other change, body included, is an error: supersede the decision instead. ``date``
-    is here because ``hinges status`` and ``hinges new --supersedes`` set it."""
+    is here because ``hinges status`` and ``hinges new --supersedes`` set it; ``reviews``
+    because ``hinges review ID --outcome`` appends to it (rewriting a recorded review is
+    still reported, by review-rewritten)."""
     severity: dict[str, str] = field(default_factory=dict)
     """Rule severity overrides: code or slug -> error | warning | info | off."""
     source: str | None = None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from hinges import __version__
 from hinges.records import Record
+from hinges.reviews import review_entries
 
 if TYPE_CHECKING:
     from hinges.loader import Registry
@@ -87,6 +88,7 @@ def export_document(
             if review_by is not None and record.status == "accepted" and review_by <= today
             else None
         )
+        entry["reviews"] = [review.as_dict() for review in review_entries(record)]
         if with_bodies:
             entry["body"] = record.body
         exported_decisions.append(entry)

@@ -33,7 +33,8 @@ def file_number(kind: RecordKind, relpath: str) -> int | None:
 
 
 def interpret(mapping: Mapping, specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
-    """The usable values of ``mapping``: str, int, datetime.date or list[str] by field kind."""
+    """The usable values of ``mapping``: str, int, datetime.date, list[str] or (``entries``)
+    list[dict[str, str]] by field kind."""
     # Runs once per record: is_null is inlined (``plain and text in NULLS``) and node types
     # are compared exactly (the node classes have no subclasses).
     values: dict[str, Any] = {}
@@ -44,7 +45,9 @@ def interpret(mapping: Mapping, specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
             continue
         node = entry[1]
         if type(node) is Sequence:
-            if spec.kind == "list":
+            if spec.kind == "entries":
+                values[spec.name] = [_entry(item) for item in node.items if type(item) is Mapping]
+            elif spec.kind == "list":
                 values[spec.name] = [
                     stripped
                     for item in node.items
@@ -68,6 +71,17 @@ def interpret(mapping: Mapping, specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
         elif text:
             values[spec.name] = text
     return values
+
+
+def _entry(mapping: Mapping) -> dict[str, str]:
+    """An entry of an ``entries`` field: its keys with usable text values."""
+    return {
+        key: value.text.strip()
+        for key, (_, value) in mapping.entries.items()
+        if type(value) is Scalar
+        and not (value.plain and value.text in NULLS)
+        and value.text.strip()
+    }
 
 
 @dataclass

@@ -26,7 +26,9 @@ IMPORT_FORMATS = ("adr-tools", "madr", "log4brains")
 IMPORTED_FROM_PATTERN = rf"^(?:{'|'.join(IMPORT_FORMATS)}):[^\n]+$"
 SCHEMA_BASE_URI = "https://hinges.invalid/schemas"
 
-Kind = Literal["string", "date", "integer", "list"]
+Kind = Literal["string", "date", "integer", "list", "entries"]
+REVIEW_OUTCOMES = ("kept", "doubled-down", "revised", "reversed")
+"""What a review found, in the order the outcomes page counts them."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class FieldSpec:
     """For ``list`` fields, the pattern of each item."""
     single_line: bool = False
     example: str = ""
+    entry_fields: tuple[FieldSpec, ...] = ()
+    """For ``entries`` fields (a list of mappings), the keys of each entry."""
 
 
 def decision_id_pattern(prefix: str) -> str:
@@ -151,7 +155,33 @@ def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
             pattern=IMPORTED_FROM_PATTERN,
             example="adr-tools:0003-use-postgresql.md",
         ),
+        REVIEWS_FIELD,
     )
+
+
+# Each review of a decision, oldest first: written by `hinges review ID --outcome ...`.
+REVIEW_ENTRY_FIELDS = (
+    FieldSpec("date", "date", "The day of the review.", True, pattern=DATE_PATTERN),
+    FieldSpec(
+        "outcome",
+        "string",
+        "kept; doubled-down (extended to more places); revised; reversed (to be "
+        "superseded or deprecated).",
+        True,
+        enum=REVIEW_OUTCOMES,
+    ),
+    FieldSpec("note", "string", "What the review found, and why.", True),
+    FieldSpec("by", "string", "Who reviewed (a handle).", pattern=HANDLE_PATTERN),
+)
+REVIEWS_FIELD = FieldSpec(
+    "reviews",
+    "entries",
+    "What each review found, oldest first: entries of date, outcome (kept, doubled-down, "
+    "revised, reversed), note and optionally by. Appended by `hinges review ID --outcome`; "
+    "entries already recorded are history and do not change.",
+    entry_fields=REVIEW_ENTRY_FIELDS,
+    example="[{date: 2027-03-14, outcome: kept, note: Still fits}]",
+)
 
 
 def tenet_fields() -> tuple[FieldSpec, ...]:
@@ -233,7 +263,15 @@ def parse_date(text: str) -> dt.date | None:
 
 def _property(spec: FieldSpec) -> dict[str, Any]:
     prop: dict[str, Any] = {"description": spec.description}
-    if spec.kind == "list":
+    if spec.kind == "entries":
+        entry = {
+            "type": "object",
+            "required": [field.name for field in spec.entry_fields if field.required],
+            "properties": {field.name: _property(field) for field in spec.entry_fields},
+            "additionalProperties": False,
+        }
+        prop.update(type="array", items=entry)
+    elif spec.kind == "list":
         item: dict[str, Any] = {"type": "string", "minLength": 1}
         if spec.pattern:
             item["pattern"] = spec.pattern

@@ -148,3 +148,19 @@ def _single_line_items(
             return None
         ends.append(end)
     return ends
+
+
+def mapping_item_lines(
+    lines: Sequence[str], node: yamltree.Sequence | None, entry: Sequence[tuple[str, str]]
+) -> list[str]:
+    """The lines of a new block-list item holding the mapping ``entry`` (key, rendered
+    value), indented like the last item of ``node`` (two spaces and a dash if it has none)."""
+    prefix = "  - "
+    if node is not None and node.items:
+        last = node.items[-1]
+        prefix = _tokens.item_prefix(lines[last.line - 1], last.column - 1)
+    indent = " " * len(prefix)
+    return [
+        f"{prefix if index == 0 else indent}{key}: {value}"
+        for index, (key, value) in enumerate(entry)
+    ]

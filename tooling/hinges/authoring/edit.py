@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, Self, TypeVar
 
 from hinges import atomic, frontmatter, yamltree
 from hinges.authoring import _blocks, _tokens
@@ -62,7 +62,7 @@ class FrontMatterEditor:
         self._newline = self._endings[0] or "\n"
 
     @classmethod
-    def open(cls, path: Path, *, display: str | None = None) -> FrontMatterEditor:
+    def open(cls, path: Path, *, display: str | None = None) -> Self:
         try:
             data = path.read_bytes()
         except OSError as error:

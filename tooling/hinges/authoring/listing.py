@@ -115,7 +115,9 @@ def _node_text(node: yamltree.Node) -> str:
     if isinstance(node, yamltree.Scalar):
         return "" if is_null(node) else node.text.strip()
     if isinstance(node, yamltree.Sequence):
-        return ", ".join(_node_text(item) for item in node.items)
+        # Entries (mappings, such as reviews) one per line; plain items on one line.
+        joiner = "\n" if any(isinstance(item, yamltree.Mapping) for item in node.items) else ", "
+        return joiner.join(_node_text(item) for item in node.items)
     if isinstance(node, yamltree.Mapping):
         return ", ".join(f"{k}: {_node_text(v)}" for k, (_, v) in node.entries.items())
     return ""

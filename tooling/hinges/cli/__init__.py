@@ -37,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "export": "hinges.cli.export:export_command",
     # pull-request gate
     "summary": "hinges.cli.summary:summary_command",
+    # network, only when asked (decisions/0015)
+    "notify": "hinges.cli.notify:notify_command",
 }
 
 

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from hinges.gate.compare import branch_changes, compare
 from hinges.loader import Registry
 from hinges.records import Record
+from hinges.reviews import last_review
 
 FORMAT_VERSION = 1
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
@@ -55,6 +56,8 @@ class Summary:
     records: list[RecordChange] = field(default_factory=list)
     one_way_doors: list[RecordChange] = field(default_factory=list)
     tenet_notes: list[TenetNote] = field(default_factory=list)
+    reversed: list[RecordChange] = field(default_factory=list)
+    """Decisions whose latest review, recorded by this change, reversed them."""
 
 
 def _entry(change: str, record: Record, status_from: str | None) -> RecordChange:
@@ -93,6 +96,14 @@ def summarize(base: Registry, head: Registry, base_ref: str) -> Summary:
     for pair in comparison.kept:
         if branch_changes(pair):
             summary.records.append(_entry("changed", pair.head, pair.base.status))
+            latest = last_review(pair.head)
+            if (
+                latest is not None
+                and latest.outcome == "reversed"
+                and pair.head.status == "accepted"
+                and last_review(pair.base) != latest
+            ):
+                summary.reversed.append(_entry("changed", pair.head, pair.base.status))
     for old_path, record in comparison.renamed.items():
         old = comparison.base_records[old_path]
         summary.records.append(_entry("renamed", record, old.status))
@@ -175,6 +186,10 @@ def render_markdown(summary: Summary) -> str:
             _status(entry),
         ]
         out.append("| " + " | ".join(cells) + " |")
+    if summary.reversed:
+        out += ["", "> [!CAUTION]", "> **Reversed on review.** Supersede or deprecate:"]
+        for entry in summary.reversed:
+            out.append(f"> - {escape(entry.id)} {escape(entry.title)} ({_status(entry)})")
     for note in summary.tenet_notes:
         cited = ", ".join(f"{escape(rid)} {escape(title)}" for rid, title in note.decisions)
         out += [
@@ -192,6 +207,7 @@ def render_json(summary: Summary) -> str:
         "base": summary.base,
         "records": [asdict(entry) for entry in summary.records],
         "one_way_doors": [entry.id or entry.path for entry in summary.one_way_doors],
+        "reversed": [entry.id or entry.path for entry in summary.reversed],
         "tenet_notes": [
             {
                 "tenet": note.tenet,

@@ -17,7 +17,13 @@ from hinges.schema import (
     tenet_fields,
 )
 
-_KIND_NAMES = {"string": "text", "date": "date", "integer": "integer", "list": "list of text"}
+_KIND_NAMES = {
+    "string": "text",
+    "date": "date",
+    "integer": "integer",
+    "list": "list of text",
+    "entries": "list of entries",
+}
 
 
 def _pattern_words(config: Config) -> dict[str, str]:
@@ -45,7 +51,12 @@ def fields_table(specs: Iterable[FieldSpec], config: Config) -> str:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for spec in specs:
-        if spec.enum:
+        if spec.entry_fields:
+            allowed = "entries with " + ", ".join(
+                f"`{field.name}`" + ("" if field.required else " (optional)")
+                for field in spec.entry_fields
+            )
+        elif spec.enum:
             allowed = ", ".join(f"`{value}`" for value in spec.enum)
         elif spec.pattern:
             allowed = words.get(spec.pattern, f"`{spec.pattern}`")

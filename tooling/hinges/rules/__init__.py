@@ -50,6 +50,9 @@ RULE_MODULES: tuple[str, ...] = (
     "acceptance_readiness",
     # review (HG5xx)
     "review_overdue",
+    "review_entry",
+    "review_order",
+    "reversed_still_accepted",
     # tenets (HG6xx)
     "retired_tenet_cited",
     "tenet_uncited",
@@ -66,6 +69,7 @@ RULE_MODULES: tuple[str, ...] = (
     "base_collision",
     "status_transition",
     "accepted_on_arrival",
+    "review_rewritten",
 )
 
 

@@ -14,7 +14,13 @@ from hinges.yamltree import Node, Scalar, Sequence
 
 _compiled = cache(re.compile)
 _CHECKED_KEY = "checked_fields"
-_KIND_NAMES = {"string": "text", "date": "a date", "integer": "a whole number", "list": "a list"}
+_KIND_NAMES = {
+    "string": "text",
+    "date": "a date",
+    "integer": "a whole number",
+    "list": "a list",
+    "entries": "a list of entries",
+}
 
 
 def specs_of(record: Record, context: Context) -> tuple[FieldSpec, ...]:
@@ -111,6 +117,13 @@ def value_problem(spec: FieldSpec, node: Node) -> tuple[Node, str] | None:
     """The first thing wrong with ``node`` as a value of ``spec``, and the node it concerns."""
     if is_null(node):
         return node, "is empty; give it a value or remove the key"
+    if spec.kind == "entries":  # each entry is judged by its own rule (review-entry)
+        if isinstance(node, Sequence):
+            return None
+        return (
+            node,
+            f"must be a list of entries, not {_describe(node)}; write one '- date: ...' per entry",
+        )
     if spec.kind == "list":
         if not isinstance(node, Sequence):
             return node, f"must be a list, not {_describe(node)}; write {spec.name}: [...]"

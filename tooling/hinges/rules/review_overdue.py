@@ -1,8 +1,9 @@
 """An accepted decision is past its `review_by` date.
 
 A review date that passes silently is worse than none. On or after the date, the decision
-is reported with how overdue it is. Review it: either set a new `review_by` (doubling down
-on what worked), or supersede it with a new decision.
+is reported with how overdue it is. Review it and record the outcome with
+`hinges review ID --outcome kept|doubled-down|revised|reversed --note TEXT`, which also
+moves `review_by` on; or supersede it with a new decision.
 
 Passing (checked on 2026-11-26):
 
@@ -32,7 +33,10 @@ from hinges.rules.base import Context, Rule
 
 RULE = Rule("HG501", "review-overdue", Severity.WARNING)
 
-_WHAT_TO_DO = "review it and set a new review_by, or supersede it with a new decision"
+_WHAT_TO_DO = (
+    "review it and record what you found (hinges review ID --outcome ... --note ...), "
+    "or supersede it with a new decision"
+)
 
 
 def check(context: Context) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from hinges.site.decision_page import decision_page
 from hinges.site.graph_page import graph_page
 from hinges.site.home import home_page
 from hinges.site.model import build_model
+from hinges.site.outcomes_page import outcomes_page
 from hinges.site.owner_pages import owned, owner_page, owners_index_page
 from hinges.site.registers import one_way_doors_page, review_page, timeline_page
 from hinges.site.tenet_pages import matrix_page, tenet_page, tenets_index_page
@@ -58,6 +59,7 @@ def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout
         GeneratedPage(layout.page("one-way-doors"), one_way_doors_page(model), None),
         GeneratedPage(layout.page("review"), review_page(model), None),
         GeneratedPage(layout.page("timeline"), timeline_page(model), None),
+        GeneratedPage(layout.page("outcomes"), outcomes_page(model), None),
         GeneratedPage(layout.page("graph"), graph_page(model), None),
     ]
     for record in model.decisions:

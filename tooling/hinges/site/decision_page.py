@@ -7,6 +7,7 @@ from hinges.site.content import Html, PageContent
 from hinges.site.markup import definition_list, door_badge, esc, status_badge
 from hinges.site.model import CatalogModel
 from hinges.site.record_page import record_page
+from hinges.site.review_history import review_history
 from hinges.site.urls import Linker
 
 _BANNER_TITLES = {
@@ -99,4 +100,5 @@ def decision_page(model: CatalogModel, record: Record) -> PageContent:
     panel = metadata_panel(model, linker, record)
     warning = banner(model, linker, record)
     title = record.title or record.id or record.path
-    return record_page(title, record.body, (Html(warning), Html(panel)))
+    history = review_history(model, linker, record)
+    return record_page(title, record.body, (Html(warning), Html(panel)), history)

@@ -17,6 +17,7 @@ SECTIONS = (
     ("matrix", "Tenet × decision matrix"),
     ("one-way-doors", "One-way-door register"),
     ("review", "Due for review"),
+    ("outcomes", "Review outcomes"),
     ("timeline", "Timeline"),
     ("owners", "Owners"),
     ("graph", "Relation graph"),
