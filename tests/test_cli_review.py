@@ -60,8 +60,17 @@ def test_within_adds_upcoming_reviews(reviews: Path) -> None:
 def test_strict_fails_only_when_overdue(reviews: Path) -> None:
     overdue = run_hinges("review", "--strict", "--as-of", "2026-11-26", "--root", str(reviews))
     assert overdue.code == 1
-    due_today = run_hinges("review", "--strict", "--as-of", "2026-10-31", "--root", str(reviews))
-    assert (due_today.code, due_today.stdout) == (0, "nothing due for review as of 2026-10-31\n")
+    # ADR-0002 falls due on 2026-11-01; the deprecated ADR-0003 (2026-10-01) never counts.
+    due_today = run_hinges("review", "--strict", "--as-of", "2026-11-01", "--root", str(reviews))
+    assert (due_today.code, due_today.stderr) == (0, ""), due_today
+    assert due_today.stdout == textwrap.dedent(
+        """\
+        ID        REVIEW_BY   STATE      OWNER    TITLE
+        ADR-0002  2026-11-01  due today  @search  Use PostgreSQL for orders
+        """
+    )
+    nothing = run_hinges("review", "--strict", "--as-of", "2026-10-31", "--root", str(reviews))
+    assert (nothing.code, nothing.stdout) == (0, "nothing due for review as of 2026-10-31\n")
     upcoming = run_hinges(
         "review", "--strict", "--as-of", "2026-10-31", "--within", "1", "--root", str(reviews)
     )
