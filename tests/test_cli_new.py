@@ -326,7 +326,7 @@ def test_path_is_printed_relative_to_the_current_folder(registry: Path) -> None:
     assert (result.code, result.stdout) == (0, "../decisions/0002-t.md\n")
     elsewhere = registry.parent
     result = run_hinges("new", "U", *TWO_WAY, "--root", str(registry), cwd=elsewhere)
-    assert result.stdout == f"{registry.name}/decisions/0003-u.md\n"
+    assert (result.code, result.stdout) == (0, f"{registry.name}/decisions/0003-u.md\n")
 
 
 def test_supersedes_updates_both_records(registry: Path) -> None:

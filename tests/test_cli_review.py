@@ -52,6 +52,7 @@ def test_due_and_overdue_most_overdue_first(reviews: Path) -> None:
 
 def test_within_adds_upcoming_reviews(reviews: Path) -> None:
     result = run_hinges("review", "--as-of", "2026-11-26", "--within", "10", "--root", str(reviews))
+    assert (result.code, result.stderr) == (0, ""), result
     assert result.stdout.splitlines()[-1] == (
         "ADR-0005  2026-12-06  due in 10 days   @data      Use PostgreSQL for orders"
     )
@@ -91,6 +92,7 @@ def test_json(reviews: Path) -> None:
     result = run_hinges(
         "review", "--as-of", "2026-11-26", "--format", "json", "--root", str(reviews)
     )
+    assert (result.code, result.stderr) == (0, ""), result
     document = json.loads(result.stdout)
     assert document["version"] == 1
     assert document["as_of"] == "2026-11-26"
