@@ -276,8 +276,9 @@ def test_a_tenet_status_is_judged_against_tenet_statuses_after_decisions(tmp_pat
         tmp_path,
         {
             "decisions/0001-x.md": f"---\n{_front(DECISION, {})}---\n# Body\n",
-            "decisions/0002-y.md": f"---\n{_front(DECISION, {'id': 'ADR-0002', 'status': 'active'})}"
-            "---\n# Body\n",
+            "decisions/0002-y.md": "---\n"
+            + _front(DECISION, {"id": "ADR-0002", "status": "active"})
+            + "---\n# Body\n",
             "tenets/T-001-x.md": f"---\n{_front(TENET, {'status': 'accepted'})}---\n# Body\n",
             "tenets/T-002-y.md": f"---\n{_front(TENET, {'id': 'T-002', 'priority': '2'})}"
             "---\n# Body\n",
