@@ -40,6 +40,18 @@ class Run:
     __repr__ = __str__
 
 
+_CURRENT_TEST: list[pytest.Item] = []
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _CURRENT_TEST[:] = [item]
+
+
+def current_test() -> pytest.Item | None:
+    """The test being set up or run (helpers use it to check the test's markers)."""
+    return _CURRENT_TEST[0] if _CURRENT_TEST else None
+
+
 @pytest.fixture(autouse=True)
 def _every_exit_code_is_read() -> Iterator[None]:
     del _RUNS[:]

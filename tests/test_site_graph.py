@@ -262,6 +262,7 @@ def test_placement_puts_chains_first_and_wraps_them() -> None:
     assert (placement.columns, placement.rows) == (3, 3)
 
 
+@pytest.mark.browser
 def test_the_graph_renders_visibly_in_chromium_and_hostile_text_stays_text(
     tmp_path: Path,
 ) -> None:
