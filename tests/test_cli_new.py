@@ -433,7 +433,11 @@ def test_prompt_for_owner_lists_allowed_owners_and_defaults_to_a_single_one(
 
 def test_no_input_wins_over_forced_prompts(registry: Path) -> None:
     result = run_with_input("new", "T", "--no-input", input="2\n@x\n", cwd=registry)
-    assert result.code == 1
+    assert (result.code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "hinges: missing --door and --owner; give them as options (prompts only appear on a "
+        "terminal without --no-input)\n"
+    )
     assert record_files(registry) == ["0001-use-postgres.md"]
 
 
