@@ -112,6 +112,7 @@ def check_in_subprocess(root: Path, *extra_args: str, unprivileged: bool = False
     completed = subprocess.run(
         [
             sys.executable,
+            "-P",  # the registry is the working folder: never import from it
             "-c",
             _CHILD,
             "drop" if unprivileged else "stay",
