@@ -61,6 +61,7 @@ bench: $(TEST_STAMP)
 schemas: $(CATALOG_STAMP)
 	$(BIN)/hinges schema decision > tooling/hinges/schemas/decision.schema.json
 	$(BIN)/hinges schema tenet > tooling/hinges/schemas/tenet.schema.json
+	$(BIN)/hinges schema export > tooling/hinges/schemas/export.schema.json
 
 reference: $(CATALOG_STAMP)
 	$(BIN)/python -m hinges.reference --write docs

@@ -31,7 +31,7 @@ def run_with_input(*args: str, input: str, cwd: Path, env: dict[str, str] | None
             os.chdir(previous)
         out = streams[0].getvalue().decode("utf-8", "replace")
         err = streams[1].getvalue().decode("utf-8", "replace")
-    return Run(code, out, err)
+    return Run(code, out, err, "hinges " + " ".join(args))
 
 
 def assert_check_passes(root: Path) -> Run:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import textwrap
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,53 @@ from click.testing import CliRunner
 
 from hinges.cli import main
 
+# Every Run made during a test; a test that never reads the exit code of one fails (see
+# ``_every_exit_code_is_read``): a command that failed with exit 2 and printed nothing must
+# not pass a test that only looks for the absence of some output.
+_RUNS: list[Run] = []
 
-@dataclass
+
 class Run:
-    code: int
-    stdout: str
-    stderr: str
+    """The outcome of one command: exit code, standard output, standard error."""
+
+    def __init__(self, code: int, stdout: str, stderr: str, command: str = "") -> None:
+        self._code = code
+        self.stdout = stdout
+        self.stderr = stderr
+        self.command = command
+        self.code_read = False
+        _RUNS.append(self)
+
+    @property
+    def code(self) -> int:
+        self.code_read = True
+        return self._code
 
     def __str__(self) -> str:  # shown by pytest when an assert on a Run fails
-        return f"exit {self.code}\n--- stdout\n{self.stdout}--- stderr\n{self.stderr}"
+        return f"exit {self._code}\n--- stdout\n{self.stdout}--- stderr\n{self.stderr}"
+
+    __repr__ = __str__
+
+
+_CURRENT_TEST: list[pytest.Item] = []
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _CURRENT_TEST[:] = [item]
+
+
+def current_test() -> pytest.Item | None:
+    """The test being set up or run (helpers use it to check the test's markers)."""
+    return _CURRENT_TEST[0] if _CURRENT_TEST else None
+
+
+@pytest.fixture(autouse=True)
+def _every_exit_code_is_read() -> Iterator[None]:
+    del _RUNS[:]
+    yield
+    unread = [run.command or "(a command)" for run in _RUNS if not run.code_read]
+    del _RUNS[:]
+    assert unread == [], "the exit code of these commands was never checked: " + "; ".join(unread)
 
 
 def run_hinges(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
@@ -41,7 +78,7 @@ def run_hinges(*args: str, cwd: Path | None = None, env: dict[str, str] | None =
             os.chdir(previous)
         out = stdout.getvalue().decode("utf-8", "replace")
         err = stderr.getvalue().decode("utf-8", "replace")
-    return Run(code, out, err)
+    return Run(code, out, err, "hinges " + " ".join(args))
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:

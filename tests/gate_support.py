@@ -60,6 +60,13 @@ def decision(number: int, title: str, *, status: str = "proposed", door: str = "
     )
 
 
+def assert_exit_agrees(result: Run) -> None:
+    """``hinges check --format text`` ran (no usage error) and exits 1 exactly when it reports
+    an error: for runs whose findings a test filters rather than compares whole."""
+    errors = [line for line in result.stdout.splitlines() if ": error HG" in line]
+    assert (result.code, result.stderr) == (1 if errors else 0, ""), result
+
+
 def check_base(root: Path, base: str, *args: str) -> Run:
     return run_hinges(
         "check",

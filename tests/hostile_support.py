@@ -85,13 +85,37 @@ class CheckOutcome:
         return WITNESS_FINDING in self.findings
 
 
-def check_in_subprocess(root: Path, *extra_args: str) -> CheckOutcome:
-    """Run ``hinges check --format json`` on ``root`` under a timeout; fail on any traceback."""
+# Run as a child: import all of hinges first (the checkout may be out of reach of the
+# unprivileged user), then, when asked and when running as root, drop to ``nobody`` so that
+# file modes apply as they do to a developer (root reads a file of mode 000).
+_CHILD = """
+import os, pkgutil, importlib, sys
+import hinges
+if sys.argv[1] == "drop" and os.geteuid() == 0:
+    for module in pkgutil.walk_packages(hinges.__path__, "hinges."):
+        if not module.name.endswith("__main__") and ".mkdocs_plugin" not in module.name:
+            importlib.import_module(module.name)
+    os.setgroups([])
+    os.setgid(65534)
+    os.setuid(65534)
+from hinges.cli import main
+main(sys.argv[2:])
+"""
+
+
+def check_in_subprocess(root: Path, *extra_args: str, unprivileged: bool = False) -> CheckOutcome:
+    """Run ``hinges check --format json`` on ``root`` under a timeout; fail on any traceback.
+
+    With ``unprivileged``, the check runs as user ``nobody`` when the tests run as root (as in
+    CI); ``root`` must then be reachable by that user (pytest's ``tmp_path`` is not).
+    """
     completed = subprocess.run(
         [
             sys.executable,
-            "-m",
-            "hinges",
+            "-P",  # the registry is the working folder: never import from it
+            "-c",
+            _CHILD,
+            "drop" if unprivileged else "stay",
             "check",
             "--root",
             str(root),
@@ -106,12 +130,16 @@ def check_in_subprocess(root: Path, *extra_args: str) -> CheckOutcome:
         encoding="utf-8",
         timeout=TIMEOUT_SECONDS,
         check=False,
+        cwd=root,
     )
     assert completed.stderr == "", completed.stderr
-    assert completed.returncode in (0, 1), completed
     document = json.loads(completed.stdout)
     assert document["version"] == 1
     findings = [
         (f["path"], f["line"], f["column"], f["code"], f["message"]) for f in document["findings"]
     ]
+    # The exit-code contract: 1 exactly when an error was reported.
+    errors = sum(1 for f in document["findings"] if f["severity"] == "error")
+    assert document["summary"]["errors"] == errors
+    assert completed.returncode == (1 if errors else 0), completed
     return CheckOutcome(completed.returncode, findings, document["summary"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -27,6 +28,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from conftest import current_test
+
 if TYPE_CHECKING:
     from playwright.sync_api import (
         Browser,
@@ -38,7 +41,8 @@ if TYPE_CHECKING:
         Response,
     )
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Found on PATH, as `make browser` finds it (`command -v chromium`).
+CHROMIUM = "chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--headless=new",
@@ -141,9 +145,12 @@ class SiteServer:
 
 def require_chromium() -> str:
     """Chromium's path; skip without it, except on CI, where its absence is a failure."""
-    if CHROMIUM.exists():
-        return str(CHROMIUM)
-    reason = f"{CHROMIUM} is missing; install it with `make browser` (Debian's chromium package)"
+    found = shutil.which(CHROMIUM)
+    if found is not None:
+        return found
+    reason = (
+        f"{CHROMIUM} is not on PATH; install it with `make browser` (Debian's chromium package)"
+    )
     if os.environ.get("CI"):
         pytest.fail(f"CI must run the browser tests: {reason}", pytrace=False)
     pytest.skip(reason)
@@ -151,7 +158,14 @@ def require_chromium() -> str:
 
 @contextmanager
 def launch_chromium() -> Iterator[Browser]:
-    """Debian's headless Chromium driven by playwright (playwright never downloads one)."""
+    """Debian's headless Chromium driven by playwright (playwright never downloads one).
+
+    Only a test marked ``browser`` may start it, so ``-m "not browser"`` leaves out every
+    test that needs Chromium.
+    """
+    test = current_test()
+    if test is not None and test.get_closest_marker("browser") is None:
+        pytest.fail(f"{test.nodeid} starts Chromium: mark it @pytest.mark.browser", pytrace=False)
     executable = require_chromium()
     from playwright.sync_api import sync_playwright
 

@@ -319,7 +319,9 @@ def test_a_refused_edit_leaves_the_editor_as_it_was(tmp_path: Path) -> None:
     path.write_bytes(b"---\nid: ADR-0001\ntags: [a]\n---\n# X\n")
     editor = FrontMatterEditor.open(path)
     editor.remove("id")
-    with pytest.raises(HingesError):
+    with pytest.raises(
+        HingesError, match=r"an edit would damage this file \(front matter is empty"
+    ):
         editor.remove("tags")  # removing the last key is refused
     assert editor.render() == b"---\ntags: [a]\n---\n# X\n"  # the refused edit left no trace
     assert editor.list_value("tags") == ["a"]

@@ -40,9 +40,21 @@ def test_tenet_fallback_slug() -> None:
     assert slugify("···", "tenet") == "tenet"
 
 
-@pytest.mark.parametrize("title", ["", " ", "\t\n", "a\x00b", "a\rb", "a\x1bb", "a\x85b", "\udcff"])
-def test_clean_title_refuses(title: str) -> None:
-    with pytest.raises(HingesError):
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ("", "the title is empty"),
+        (" ", "the title is empty"),
+        ("\t\n", "the title is empty"),
+        ("a\x00b", r"control character \('\\x00' at position 2\)"),
+        ("a\rb", r"control character \('\\r' at position 2\)"),
+        ("a\x1bb", r"control character \('\\x1b' at position 2\)"),
+        ("a\x85b", r"control character \('\\x85' at position 2\)"),
+        ("\udcff", r"not UTF-8 \(at position 1\)"),
+    ],
+)
+def test_clean_title_refuses(title: str, message: str) -> None:
+    with pytest.raises(HingesError, match=message):
         clean_title(title)
 
 

@@ -26,7 +26,14 @@ def test_replace_priority(before: bytes, after: bytes) -> None:
     assert replace_priority(before, 1) == after
 
 
-@pytest.mark.parametrize("data", [b"", b"no fence\npriority: 1\n", b"---\npriority: 1\n"])
-def test_replace_priority_needs_front_matter(data: bytes) -> None:
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "does not start with a front-matter fence"),
+        (b"no fence\npriority: 1\n", "does not start with a front-matter fence"),
+        (b"---\npriority: 1\n", "has no closing fence"),
+    ],
+)
+def test_replace_priority_needs_front_matter(data: bytes, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
         replace_priority(data, 1)

@@ -125,3 +125,19 @@ def test_a_measured_child_reports_its_exit_code_and_output() -> None:
     sample = bench.run_child([sys.executable, "-c", "print('hello'); raise SystemExit(3)"])
     assert (sample.exit_code, sample.output) == (3, "hello\n")
     assert sample.peak_mb > 0
+
+
+def test_the_docs_and_make_bench_name_exactly_the_benchmark_scripts_that_exist() -> None:
+    project = Path(__file__).parent.parent
+    scripts = {path.name for path in (project / "benchmarks").glob("bench_*.py")}
+    readme = (project / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Performance") :]
+    section = section[: section.index("\n## ", 4)]
+    places = {
+        "README.md (Performance)": section,
+        "benchmarks/README.md": (project / "benchmarks/README.md").read_text("utf-8"),
+        "make bench": (project / "Makefile").read_text("utf-8").split("\nbench:", 1)[1],
+    }
+    for place, text in places.items():
+        named = set(re.findall(r"\bbench_[a-z_]+\.py\b", text))
+        assert named == scripts, place

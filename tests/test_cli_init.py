@@ -55,7 +55,7 @@ def test_init_creates_a_complete_registry(tmp_path: Path) -> None:
 
 
 def test_the_site_init_creates_builds_with_the_catalog(tmp_path: Path) -> None:
-    run_hinges("init", cwd=tmp_path)
+    assert run_hinges("init", cwd=tmp_path).code == 0
     created = run_hinges(
         "new", "Use PostgreSQL", "--no-input", "--door", "two-way", "--owner", "@data",
         cwd=tmp_path,
@@ -80,7 +80,7 @@ def test_the_site_init_creates_builds_with_the_catalog(tmp_path: Path) -> None:
 
 
 def test_init_twice_changes_nothing(tmp_path: Path) -> None:
-    run_hinges("init", cwd=tmp_path)
+    assert run_hinges("init", cwd=tmp_path).code == 0
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     result = run_hinges("init", cwd=tmp_path)
     assert (result.code, result.stdout) == (
@@ -103,6 +103,7 @@ def test_init_never_overwrites_and_respects_pyproject_settings(tmp_path: Path) -
     }
     write_files(tmp_path, files)
     result = run_hinges("init", "--root", str(tmp_path))
+    assert (result.code, result.stderr) == (0, ""), result
     assert result.stdout == (
         "created decisions/\n"
         "kept    principles/ (exists)\n"

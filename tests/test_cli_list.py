@@ -109,6 +109,7 @@ def test_nothing_matches(listed: Path) -> None:
 
 def test_json_shape(listed: Path) -> None:
     result = run_hinges("list", "--status", "proposed", "--format", "json", "--root", str(listed))
+    assert (result.code, result.stderr) == (0, ""), result
     assert json.loads(result.stdout) == {
         "version": 1,
         "decisions": [
@@ -210,6 +211,7 @@ def test_show_a_tenet_nobody_cites(listed: Path) -> None:
         listed, {"tenets/T-002-x.md": "---\nid: T-002\ntitle: X\nstatus: active\n---\n# X\n"}
     )
     result = run_hinges("show", "T-002", "--root", str(listed))
+    assert (result.code, result.stderr) == (0, ""), result
     assert result.stdout == (
         "path:   tenets/T-002-x.md\nid:     T-002\ntitle:  X\nstatus: active\n\n# X\n\n"
         "Cited by no decision.\n"

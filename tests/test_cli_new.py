@@ -326,7 +326,7 @@ def test_path_is_printed_relative_to_the_current_folder(registry: Path) -> None:
     assert (result.code, result.stdout) == (0, "../decisions/0002-t.md\n")
     elsewhere = registry.parent
     result = run_hinges("new", "U", *TWO_WAY, "--root", str(registry), cwd=elsewhere)
-    assert result.stdout == f"{registry.name}/decisions/0003-u.md\n"
+    assert (result.code, result.stdout) == (0, f"{registry.name}/decisions/0003-u.md\n")
 
 
 def test_supersedes_updates_both_records(registry: Path) -> None:
@@ -433,7 +433,11 @@ def test_prompt_for_owner_lists_allowed_owners_and_defaults_to_a_single_one(
 
 def test_no_input_wins_over_forced_prompts(registry: Path) -> None:
     result = run_with_input("new", "T", "--no-input", input="2\n@x\n", cwd=registry)
-    assert result.code == 1
+    assert (result.code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "hinges: missing --door and --owner; give them as options (prompts only appear on a "
+        "terminal without --no-input)\n"
+    )
     assert record_files(registry) == ["0001-use-postgres.md"]
 
 

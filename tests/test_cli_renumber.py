@@ -143,6 +143,7 @@ def test_renumber_moves_the_later_record_and_updates_references(merged: Path) ->
 def test_uncommitted_file_counts_as_newest(merged: Path) -> None:
     write_files(merged, {"decisions/0001-aaa-new.md": GOOD_DECISION.replace("orders", "carts")})
     result = run_hinges("renumber", "--dry-run", "--root", str(merged))
+    assert (result.code, result.stderr) == (0, ""), result
     assert result.stdout.splitlines()[0] == (
         "decisions/0001-aaa-new.md -> decisions/0003-aaa-new.md (ADR-0001 -> ADR-0003; "
         "decisions/0001-use-postgres.md keeps ADR-0001)"

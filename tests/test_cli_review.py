@@ -52,6 +52,7 @@ def test_due_and_overdue_most_overdue_first(reviews: Path) -> None:
 
 def test_within_adds_upcoming_reviews(reviews: Path) -> None:
     result = run_hinges("review", "--as-of", "2026-11-26", "--within", "10", "--root", str(reviews))
+    assert (result.code, result.stderr) == (0, ""), result
     assert result.stdout.splitlines()[-1] == (
         "ADR-0005  2026-12-06  due in 10 days   @data      Use PostgreSQL for orders"
     )
@@ -60,8 +61,17 @@ def test_within_adds_upcoming_reviews(reviews: Path) -> None:
 def test_strict_fails_only_when_overdue(reviews: Path) -> None:
     overdue = run_hinges("review", "--strict", "--as-of", "2026-11-26", "--root", str(reviews))
     assert overdue.code == 1
-    due_today = run_hinges("review", "--strict", "--as-of", "2026-10-31", "--root", str(reviews))
-    assert (due_today.code, due_today.stdout) == (0, "nothing due for review as of 2026-10-31\n")
+    # ADR-0002 falls due on 2026-11-01; the deprecated ADR-0003 (2026-10-01) never counts.
+    due_today = run_hinges("review", "--strict", "--as-of", "2026-11-01", "--root", str(reviews))
+    assert (due_today.code, due_today.stderr) == (0, ""), due_today
+    assert due_today.stdout == textwrap.dedent(
+        """\
+        ID        REVIEW_BY   STATE      OWNER    TITLE
+        ADR-0002  2026-11-01  due today  @search  Use PostgreSQL for orders
+        """
+    )
+    nothing = run_hinges("review", "--strict", "--as-of", "2026-10-31", "--root", str(reviews))
+    assert (nothing.code, nothing.stdout) == (0, "nothing due for review as of 2026-10-31\n")
     upcoming = run_hinges(
         "review", "--strict", "--as-of", "2026-10-31", "--within", "1", "--root", str(reviews)
     )
@@ -82,6 +92,7 @@ def test_json(reviews: Path) -> None:
     result = run_hinges(
         "review", "--as-of", "2026-11-26", "--format", "json", "--root", str(reviews)
     )
+    assert (result.code, result.stderr) == (0, ""), result
     document = json.loads(result.stdout)
     assert document["version"] == 1
     assert document["as_of"] == "2026-11-26"

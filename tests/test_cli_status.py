@@ -113,8 +113,10 @@ def test_a_two_way_door_needs_only_an_exit_path(registry: Path) -> None:
         line for line in proposal.splitlines(keepends=True) if not line.startswith("exit_path")
     )
     write_files(registry, {"decisions/0002-two-way.md": without_exit})
+    before = snapshot(registry)
     result = run_hinges("status", "ADR-0002", "accepted", "--root", str(registry))
-    assert result.code == 1
+    assert (result.code, result.stdout) == (1, ""), result
+    assert snapshot(registry) == before
     assert result.stderr.splitlines()[1:] == [
         "  - line 4: an accepted decision needs an exit_path: how we would back out if it "
         "proves wrong, and what that would cost [HG401]"
@@ -131,10 +133,24 @@ def test_a_rule_configured_off_does_not_block(registry: Path) -> None:
             "hinges.toml": '[severity]\none-way-deciders = "off"\n',
         },
     )
+    before = snapshot(registry)
     result = run_hinges(
         "status", "ADR-0002", "accepted", "--date", "2026-11-26", "--root", str(registry)
     )
-    assert result.code == 0, result
+    assert (result.code, result.stdout, result.stderr) == (
+        0,
+        "decisions/0002-pick-a-format.md: ADR-0002 proposed -> accepted, date 2026-11-26\n",
+        "",
+    ), result
+    path = "decisions/0002-pick-a-format.md"
+    after = snapshot(registry)
+    assert [p for p in after if after[p] != before[p]] == [path]
+    assert changed_lines(before[path], after[path]) == [
+        "-status: proposed",
+        "-date: 2026-01-10",
+        "+status: accepted",
+        "+date: 2026-11-26",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -189,27 +205,50 @@ def test_superseded_allowed_when_the_successor_is_named(registry: Path) -> None:
         "review_by: 2027-06-01\n", "review_by: 2027-06-01\nsuperseded_by: [ADR-0003]\n"
     )
     write_files(registry, {"decisions/0002-pick-a-format.md": record})
+    before = snapshot(registry)
     result = run_hinges(
         "status", "ADR-0002", "superseded", "--date", "2026-11-26", "--root", str(registry)
     )
-    assert result.stdout == (
-        "decisions/0002-pick-a-format.md: ADR-0002 accepted -> superseded, date 2026-11-26\n"
-    )
+    assert (result.code, result.stdout, result.stderr) == (
+        0,
+        "decisions/0002-pick-a-format.md: ADR-0002 accepted -> superseded, date 2026-11-26\n",
+        "",
+    ), result
+    path = "decisions/0002-pick-a-format.md"
+    after = snapshot(registry)
+    assert [p for p in after if after[p] != before[p]] == [path]
+    assert changed_lines(before[path], after[path]) == [
+        "-status: accepted",
+        "-date: 2026-01-10",
+        "+status: superseded",
+        "+date: 2026-11-26",
+    ]
 
 
 def test_retire_a_tenet(registry: Path) -> None:
+    before = snapshot(registry)
     result = run_hinges(
         "status", "T-001", "retired", "--date", "2026-11-26", "--root", str(registry)
     )
-    assert (result.code, result.stdout) == (
+    assert (result.code, result.stdout, result.stderr) == (
         0,
         "tenets/T-001-reversible.md: T-001 active -> retired, date 2026-11-26\n",
+        "",
     )
-    text = (registry / "tenets/T-001-reversible.md").read_text()
-    assert "status: retired\n" in text
+    path = "tenets/T-001-reversible.md"
+    retired = snapshot(registry)
+    assert [p for p in retired if retired[p] != before[p]] == [path]
+    # The tenet had no date: it is added after the last key, not in place of another.
+    assert changed_lines(before[path], retired[path]) == [
+        "-status: active",
+        "+status: retired",
+        "+date: 2026-11-26",
+    ]
+    text = retired[path].decode()
     assert text.index("date: 2026-11-26\n") > text.index("priority: 1\n")  # added at the end
     again = run_hinges("status", "T-001", "active", "--root", str(registry))
-    assert again.code == 1
+    assert (again.code, again.stdout) == (1, "")
+    assert snapshot(registry) == retired
     assert again.stderr == (
         "hinges: tenets/T-001-reversible.md: T-001 is retired, a final status; it cannot "
         "become active; write a new tenet instead\n"
@@ -228,21 +267,27 @@ def test_retire_a_tenet(registry: Path) -> None:
     ],
 )
 def test_unknown_ids(registry: Path, record_id: str, code: int, stderr: str) -> None:
+    before = snapshot(registry)
     result = run_hinges("status", record_id, "accepted", "--root", str(registry))
     assert (result.code, result.stdout, result.stderr) == (code, "", stderr)
+    assert snapshot(registry) == before
 
 
 def test_unknown_status_is_a_usage_error(registry: Path) -> None:
+    before = snapshot(registry)
     result = run_hinges("status", "ADR-0001", "done", "--root", str(registry))
-    assert result.code == 2
+    assert (result.code, result.stdout) == (2, "")
+    assert snapshot(registry) == before
     assert "'done' is not one of 'proposed', 'accepted'" in result.stderr
 
 
 def test_a_broken_record_is_named_with_its_line(registry: Path) -> None:
     write_files(registry, {"decisions/0002-broken.md": "---\nid: ADR-0002\nid: ADR-0003\n---\n"})
+    before = snapshot(registry)
     result = run_hinges("status", "ADR-0002", "accepted", "--root", str(registry))
-    assert result.code == 1
+    assert (result.code, result.stdout) == (1, "")
     assert result.stderr.startswith("hinges: decisions/0002-broken.md:3: duplicate key 'id'")
+    assert snapshot(registry) == before
 
 
 def test_no_registry_is_a_usage_error(tmp_path: Path) -> None:

@@ -73,7 +73,7 @@ def test_reorder_edits_only_priority_lines(three: Path) -> None:
     assert record_files(three, "tenets") == sorted(before)
     assert_check_passes(three)
     again = run_hinges("tenet", "reorder", "T-003", "T-001", cwd=three)
-    assert again.stdout == "The tenets are already in that order.\n"
+    assert (again.code, again.stdout) == (0, "The tenets are already in that order.\n")
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,9 @@ def test_new_tenet_with_a_priority_moves_the_others_down(three: Path) -> None:
                         cwd=three)  # fmt: skip
     assert (result.code, result.stdout) == (0, "tenets/T-005-privacy.md\n")
     assert result.stderr == "hinges: T-002 priority 2 -> 3\nhinges: T-003 priority 3 -> 4\n"
-    listing = run_hinges("tenet", "list", cwd=three).stdout.splitlines()
+    listed = run_hinges("tenet", "list", cwd=three)
+    assert listed.code == 0, listed
+    listing = listed.stdout.splitlines()
     assert [line.split()[:2] for line in listing[1:]] == [
         ["T-001", "1"], ["T-005", "2"], ["T-004", "2"], ["T-002", "3"], ["T-003", "4"]
     ]  # fmt: skip

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_hinges, write_files
-from gate_support import DECISION, check_base, commit_all, git, registry_repo
+from gate_support import DECISION, assert_exit_agrees, check_base, commit_all, git, registry_repo
 
 Changes = dict[str, str | None]
 """Relative path -> new text (None: delete the file)."""
@@ -346,6 +346,7 @@ def test_a_rename_with_a_lightly_edited_title_is_a_rename(tmp_path: Path) -> Non
         },
     )
     caught = check_base(repo, "main")
+    assert caught.code == 1, caught
     assert [line.split(" error ")[1][:38] for line in gate_lines(caught.stdout)] == [
         "HG903 ADR-0002 was renamed to decision"
     ]
@@ -552,6 +553,7 @@ def test_following_the_advice_never_loses_a_record(tmp_path: Path, name: str, me
     records = titles(repo)
     follow_advice(repo, before.stdout)
     after = check_base(repo, "main")
+    assert_exit_agrees(after)
     assert [
         line for line in gate_lines(after.stdout) if " HG903 " in line or " HG904 " in line
     ] == []

@@ -10,8 +10,11 @@ the findings require.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import stat
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -439,15 +442,56 @@ def test_socket(tmp_path: Path) -> None:
         listener.close()
 
 
-def test_unreadable_file(tmp_path: Path) -> None:
-    root = _registry(tmp_path / "registry", {HOSTILE: _text()})
-    (root / HOSTILE).chmod(0)
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A folder that user ``nobody`` can reach (pytest's ``tmp_path`` is private to its user)."""
+    folder = Path(tempfile.mkdtemp(prefix="hinges-unprivileged-"))
+    folder.chmod(0o755)
     try:
-        if os.access(root / HOSTILE, os.R_OK):
-            pytest.skip("running as root: a file with mode 000 is still readable")
-        _check_one_unreadable(root, HOSTILE, "cannot be read (Permission denied)")
+        yield folder
     finally:
-        (root / HOSTILE).chmod(0o644)
+        for path in [folder, *folder.rglob("*")]:
+            if path.is_dir() and not path.is_symlink():
+                path.chmod(0o755)
+        shutil.rmtree(folder)
+
+
+# These run the check as user nobody when the tests run as root (as in CI), where a mode of
+# 000 would not stop root from reading: the "cannot be read" path runs everywhere.
+
+
+def test_unreadable_file(shared_tmp: Path) -> None:
+    root = _registry(shared_tmp / "registry", {HOSTILE: _text()})
+    (root / HOSTILE).chmod(0)
+    outcome = check_in_subprocess(root, unprivileged=True)
+    assert outcome.at(HOSTILE, every_code=True) == [
+        (1, 1, "HG001", "cannot be read (Permission denied)")
+    ]
+    _assert_witnessed(outcome)
+
+
+def test_unlistable_tenets_folder_is_reported_not_taken_for_empty(shared_tmp: Path) -> None:
+    root = _registry(
+        shared_tmp / "registry",
+        {HOSTILE: _text(extra="tenets: [T-001]\n"), "tenets/T-001-a.md": b"anything"},
+    )
+    (root / "tenets").chmod(0)
+    outcome = check_in_subprocess(root, unprivileged=True)
+    assert outcome.at("tenets", every_code=True) == [
+        (1, 1, "HG001", "folder cannot be listed (Permission denied); not read")
+    ]
+    assert outcome.exit_code == 1
+    _assert_witnessed(outcome)
+
+
+def test_unlistable_decisions_folder_fails_the_check(shared_tmp: Path) -> None:
+    root = _registry(shared_tmp / "registry", {HOSTILE: _text()})
+    (root / "decisions").chmod(0)
+    outcome = check_in_subprocess(root, unprivileged=True)
+    assert outcome.findings == [
+        ("decisions", 1, 1, "HG001", "folder cannot be listed (Permission denied); not read")
+    ]
+    assert outcome.exit_code == 1
 
 
 def test_huge_file_is_not_read(tmp_path: Path) -> None:

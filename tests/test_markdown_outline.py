@@ -176,6 +176,8 @@ def test_a_heading_from_another_outline_has_no_section() -> None:
         parse_outline("# A\n").section(Heading(1, "B", 1))
 
 
+# Under a second in linear time, on a loaded machine too; quadratic would take minutes.
+@pytest.mark.timeout(30)
 def test_many_headings_are_read_in_linear_time() -> None:
     # 40,000 headings: reading sections in quadratic time would take minutes.
     text = "# Options\n" + "## Option\n- a\n- b\n" * 40_000

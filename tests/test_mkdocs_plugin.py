@@ -271,12 +271,20 @@ def test_hostile_title_and_owner_come_out_as_inert_text(
     assert [cell.text for cell in row.find_all("td")][1] == "</title><script>alert(1)</script>"
 
 
-def test_a_file_in_the_way_of_the_catalog_is_reported(tmp_path: Path) -> None:
+def test_a_file_in_the_way_of_the_catalog_is_reported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     write_registry(tmp_path)
     (tmp_path / "docs/catalog").mkdir(parents=True)
     (tmp_path / "docs/catalog/index.md").write_text("# Mine\n")
-    with pytest.raises(Abort):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(tmp_path)
+    # mkdocs logs the plugin's error and aborts; the user's page is left as it was.
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR] == [
+        f"hinges: {tmp_path / 'docs'}/catalog/index.md "
+        "is in the way of the catalog; move it or set the plugin's 'path' option"
+    ]
+    assert (tmp_path / "docs/catalog/index.md").read_text() == "# Mine\n"
 
 
 def test_mkdocs_cli_strict_build(tmp_path: Path) -> None:

@@ -85,9 +85,12 @@ def _front(base: dict[str, str], changes: dict[str, str | None]) -> str:
     return "".join(f"{key}: {value}\n" for key, value in values.items() if value is not None)
 
 
-# (name, kind, changes to the valid front matter: None removes a key)
-FRONT_MATTERS: list[tuple[str, str, dict[str, str | None]]] = [
-    ("valid decision", "decision", {}),
+VALID, INVALID = True, False
+# (name, kind, changes to the valid front matter: None removes a key, expected verdict).
+# The verdicts are written by hand, never derived from the declarations: the schema and the
+# rules come from the same declarations, so their agreement alone proves neither right.
+FRONT_MATTERS: list[tuple[str, str, dict[str, str | None], bool]] = [
+    ("valid decision", "decision", {}, VALID),
     (
         "all optional keys",
         "decision",
@@ -98,83 +101,96 @@ FRONT_MATTERS: list[tuple[str, str, dict[str, str | None]]] = [
             "supersedes": "[ADR-0000]",
             "superseded_by": "[]",
             "tags": "[sessions, storage]",
+            "imported_from": "madr:docs/adr/0001-sessions.md",
         },
+        VALID,
     ),
-    ("quoted date", "decision", {"date": '"2026-06-15"'}),
-    ("owner no, a valid handle", "decision", {"owner": "no"}),
-    ("time as title", "decision", {"title": "12:30"}),
-    ("missing owner", "decision", {"owner": None}),
-    ("missing door", "decision", {"door": None}),
-    ("unknown key", "decision", {"ownr": '"@identity"'}),
-    ("door yes", "decision", {"door": "yes"}),
-    ("status capitalised", "decision", {"status": "Accepted"}),
-    ("id 010", "decision", {"id": "010"}),
-    ("id with three digits", "decision", {"id": "ADR-001"}),
-    ("month 13", "decision", {"date": "2026-13-45"}),
-    ("february 30", "decision", {"date": "2026-02-30"}),
-    ("short date", "decision", {"date": "2026-6-15"}),
-    ("owner URL", "decision", {"owner": "https://github.com/orgs/acme/teams/identity"}),
-    ("empty title", "decision", {"title": '""'}),
-    ("null title", "decision", {"title": "~"}),
-    ("two-line title", "decision", {"title": "|\n  Use Redis\n  for sessions"}),
-    ("title as list", "decision", {"title": "[Use, Redis]"}),
-    ("deciders not a list", "decision", {"deciders": '"@maria"'}),
-    ("decider twice", "decision", {"deciders": '["@maria", "@maria"]'}),
-    ("tenet id malformed", "decision", {"tenets": "[T-1]"}),
-    ("boolean in tags", "decision", {"tags": "[true]"}),
-    ("nested mapping", "decision", {"exit_path": "{cost: high}"}),
+    ("quoted date", "decision", {"date": '"2026-06-15"'}, VALID),
+    ("owner no, a valid handle", "decision", {"owner": "no"}, VALID),
+    ("owner team handle", "decision", {"owner": '"@acme/identity"'}, VALID),
+    ("owner without @", "decision", {"owner": "identity"}, VALID),
+    ("time as title", "decision", {"title": "12:30"}, VALID),
+    ("boolean-looking tag, a string", "decision", {"tags": "[true]"}, VALID),
+    ("five-digit id", "decision", {"id": "ADR-10001"}, VALID),
+    *[(f"status {status}", "decision", {"status": status}, VALID) for status in (
+        "proposed", "accepted", "rejected", "deprecated", "superseded"
+    )],
+    ("one-way door", "decision", {"door": "one-way"}, VALID),
+    ("missing id", "decision", {"id": None}, INVALID),
+    ("missing title", "decision", {"title": None}, INVALID),
+    ("missing status", "decision", {"status": None}, INVALID),
+    ("missing date", "decision", {"date": None}, INVALID),
+    ("missing owner", "decision", {"owner": None}, INVALID),
+    ("missing door", "decision", {"door": None}, INVALID),
+    ("unknown key", "decision", {"ownr": '"@identity"'}, INVALID),
+    ("door yes", "decision", {"door": "yes"}, INVALID),
+    ("door one_way", "decision", {"door": "one_way"}, INVALID),
+    ("door empty", "decision", {"door": '""'}, INVALID),
+    ("status capitalised", "decision", {"status": "Accepted"}, INVALID),
+    ("status active, a tenet's", "decision", {"status": "active"}, INVALID),
+    ("id 010", "decision", {"id": "010"}, INVALID),
+    ("id with three digits", "decision", {"id": "ADR-001"}, INVALID),
+    ("id with another prefix", "decision", {"id": "TDR-0001"}, INVALID),
+    ("month 13", "decision", {"date": "2026-13-45"}, INVALID),
+    ("february 30", "decision", {"date": "2026-02-30"}, INVALID),
+    ("short date", "decision", {"date": "2026-6-15"}, INVALID),
+    ("date with a time", "decision", {"date": "2026-06-15T10:00:00"}, INVALID),
+    ("review_by not a date", "decision", {"review_by": "next year"}, INVALID),
+    ("owner URL", "decision", {"owner": "https://github.com/orgs/acme/teams/identity"}, INVALID),
+    ("owner with a space", "decision", {"owner": '"@acme identity"'}, INVALID),
+    ("empty title", "decision", {"title": '""'}, INVALID),
+    ("null title", "decision", {"title": "~"}, INVALID),
+    ("two-line title", "decision", {"title": "|\n  Use Redis\n  for sessions"}, INVALID),
+    ("title as list", "decision", {"title": "[Use, Redis]"}, INVALID),
+    ("deciders not a list", "decision", {"deciders": '"@maria"'}, INVALID),
+    ("decider twice", "decision", {"deciders": '["@maria", "@maria"]'}, INVALID),
+    ("decider not a handle", "decision", {"deciders": '["Maria Lopez"]'}, INVALID),
+    ("tenet id malformed", "decision", {"tenets": "[T-1]"}, INVALID),
+    ("supersedes malformed", "decision", {"supersedes": "[ADR-1]"}, INVALID),
+    ("superseded_by not a list", "decision", {"superseded_by": "ADR-0002"}, INVALID),
+    ("tag twice", "decision", {"tags": "[storage, storage]"}, INVALID),
+    ("empty exit path", "decision", {"exit_path": '""'}, INVALID),
+    ("imported_from of an unknown tool", "decision", {"imported_from": "jira:ABC-1"}, INVALID),
+    ("nested mapping", "decision", {"exit_path": "{cost: high}"}, INVALID),
     (
         "reviews",
         "decision",
         {"reviews": '\n  - date: 2026-09-01\n    outcome: kept\n    by: "@maria"\n    note: Fine.'},
+        VALID,
     ),
-    (
-        "reviews in flow style",
-        "decision",
-        {"reviews": "[{date: 2026-09-01, outcome: kept, note: a}]"},
-    ),
-    ("reviews empty list", "decision", {"reviews": "[]"}),
-    (
-        "review outcome unknown",
-        "decision",
-        {"reviews": "[{date: 2026-09-01, outcome: ok, note: a}]"},
-    ),
-    ("review without note", "decision", {"reviews": "[{date: 2026-09-01, outcome: kept}]"}),
-    (
-        "review impossible date",
-        "decision",
-        {"reviews": "[{date: 2026-02-30, outcome: kept, note: a}]"},
-    ),
-    (
-        "review unknown key",
-        "decision",
-        {"reviews": "[{date: 2026-09-01, outcome: kept, note: a, x: 1}]"},
-    ),
-    (
-        "review by a URL",
-        "decision",
-        {"reviews": "[{date: 2026-09-01, outcome: kept, note: a, by: 'https://x'}]"},
-    ),
-    ("review as text", "decision", {"reviews": "[kept]"}),
-    ("reviews as text", "decision", {"reviews": "kept"}),
-    ("valid tenet", "tenet", {}),
-    ("tenet with date and tags", "tenet", {"date": "2026-01-10", "tags": "[operations]"}),
-    ("tenet priority quoted", "tenet", {"priority": '"1"'}),
-    ("tenet priority zero", "tenet", {"priority": "0"}),
-    ("tenet priority text", "tenet", {"priority": "first"}),
-    ("tenet status unknown", "tenet", {"status": "paused"}),
-    ("tenet missing priority", "tenet", {"priority": None}),
-    ("tenet with a decision key", "tenet", {"door": "two-way"}),
-]
+    ("reviews in flow style", "decision", {"reviews": "[{date: 2026-09-01, outcome: kept, note: a}]"}, VALID),
+    ("reviews empty list", "decision", {"reviews": "[]"}, VALID),
+    ("review outcome unknown", "decision", {"reviews": "[{date: 2026-09-01, outcome: ok, note: a}]"}, INVALID),
+    ("review without note", "decision", {"reviews": "[{date: 2026-09-01, outcome: kept}]"}, INVALID),
+    ("review impossible date", "decision", {"reviews": "[{date: 2026-02-30, outcome: kept, note: a}]"}, INVALID),
+    ("review unknown key", "decision", {"reviews": "[{date: 2026-09-01, outcome: kept, note: a, x: 1}]"}, INVALID),
+    ("review by a URL", "decision", {"reviews": "[{date: 2026-09-01, outcome: kept, note: a, by: 'https://x'}]"}, INVALID),
+    ("review as text", "decision", {"reviews": "[kept]"}, INVALID),
+    ("reviews as text", "decision", {"reviews": "kept"}, INVALID),
+    ("valid tenet", "tenet", {}, VALID),
+    ("tenet retired", "tenet", {"status": "retired"}, VALID),
+    ("tenet with date and tags", "tenet", {"date": "2026-01-10", "tags": "[operations]"}, VALID),
+    ("tenet priority 12", "tenet", {"priority": "12"}, VALID),
+    ("tenet priority quoted", "tenet", {"priority": '"1"'}, INVALID),
+    ("tenet priority zero", "tenet", {"priority": "0"}, INVALID),
+    ("tenet priority negative", "tenet", {"priority": "-1"}, INVALID),
+    ("tenet priority text", "tenet", {"priority": "first"}, INVALID),
+    ("tenet status unknown", "tenet", {"status": "paused"}, INVALID),
+    ("tenet status accepted, a decision's", "tenet", {"status": "accepted"}, INVALID),
+    ("tenet id four digits without T", "tenet", {"id": "0001"}, INVALID),
+    ("tenet missing priority", "tenet", {"priority": None}, INVALID),
+    ("tenet missing owner", "tenet", {"owner": None}, INVALID),
+    ("tenet with a decision key", "tenet", {"door": "two-way"}, INVALID),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("kind", "changes"),
-    [(kind, changes) for _, kind, changes in FRONT_MATTERS],
-    ids=[name for name, _, _ in FRONT_MATTERS],
+    ("kind", "changes", "valid"),
+    [(kind, changes, valid) for _, kind, changes, valid in FRONT_MATTERS],
+    ids=[name for name, *_ in FRONT_MATTERS],
 )
-def test_json_schema_and_schema_rules_agree(
-    kind: str, changes: dict[str, str | None], tmp_path: Path
+def test_json_schema_and_schema_rules_give_the_expected_verdict(
+    kind: str, changes: dict[str, str | None], valid: bool, tmp_path: Path
 ) -> None:
     front = _front(DECISION if kind == "decision" else TENET, changes)
     relpath = "decisions/0001-x.md" if kind == "decision" else "tenets/T-001-x.md"
@@ -190,17 +206,20 @@ def test_json_schema_and_schema_rules_agree(
 
     result = check(tmp_path, load_config(tmp_path), today=TODAY)
     rule_findings = [f"{f.code} {f.message}" for f in result.findings if f.code in SCHEMA_RULES]
-    assert bool(rule_findings) == bool(schema_errors), (rule_findings, schema_errors)
+    assert (schema_errors == [], rule_findings == []) == (valid, valid), (
+        schema_errors,
+        rule_findings,
+    )
 
 
 def test_the_sample_front_matters_cover_both_verdicts() -> None:
     # A guard on the table above: it must keep exercising valid and invalid inputs of both kinds.
-    kinds_with_changes = {(kind, bool(changes)) for _, kind, changes in FRONT_MATTERS}
-    assert kinds_with_changes == {
-        ("decision", False),
-        ("decision", True),
-        ("tenet", False),
-        ("tenet", True),
+    covered = {(kind, valid) for _, kind, _, valid in FRONT_MATTERS}
+    assert covered == {
+        ("decision", VALID),
+        ("decision", INVALID),
+        ("tenet", VALID),
+        ("tenet", INVALID),
     }
 
 
@@ -264,3 +283,30 @@ def test_schema_command_reports_a_bad_configuration(tmp_path: Path) -> None:
         "hinges: hinges.toml: id_prefix 'adr' must be 1-10 upper-case letters or digits, "
         "starting with a letter\n"
     )
+
+
+def test_a_tenet_status_is_judged_against_tenet_statuses_after_decisions(tmp_path: Path) -> None:
+    # Both kinds have a `status`; a verdict remembered for the decision's field must not be
+    # given to the tenet's (decisions are read first, so `accepted` was once let through).
+    write_files(
+        tmp_path,
+        {
+            "decisions/0001-x.md": f"---\n{_front(DECISION, {})}---\n# Body\n",
+            "decisions/0002-y.md": "---\n"
+            + _front(DECISION, {"id": "ADR-0002", "status": "active"})
+            + "---\n# Body\n",
+            "tenets/T-001-x.md": f"---\n{_front(TENET, {'status': 'accepted'})}---\n# Body\n",
+            "tenets/T-002-y.md": f"---\n{_front(TENET, {'id': 'T-002', 'priority': '2'})}"
+            "---\n# Body\n",
+        },
+    )
+    result = check(tmp_path, load_config(tmp_path), today=TODAY)
+    assert [(f.path, f.line, f.message) for f in result.findings if f.code in SCHEMA_RULES] == [
+        (
+            "decisions/0002-y.md",
+            4,
+            "'status' must be one of proposed, accepted, rejected, deprecated, superseded, "
+            "not 'active'",
+        ),
+        ("tenets/T-001-x.md", 4, "'status' must be one of active, retired, not 'accepted'"),
+    ]

@@ -36,6 +36,8 @@ ROWS = [
 ]  # fmt: skip
 ALL_IDS = [row[0] for row in ROWS]
 
+pytestmark = pytest.mark.browser  # deselect with -m "not browser"
+
 
 def _row(row: tuple[str, ...]) -> str:
     record_id, door, status, owner, tenets, tags, title = row

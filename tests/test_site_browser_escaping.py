@@ -34,6 +34,8 @@ from site_support import (
     write_project,
 )
 
+pytestmark = pytest.mark.browser  # deselect with -m "not browser"
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 

@@ -9,6 +9,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from hinges.config import load_config
 from hinges.loader import Registry, load_registry
 from hinges.records import Record
@@ -193,6 +195,7 @@ def test_output_is_deterministic_across_runs_and_hash_seeds(tmp_path: Path) -> N
     assert outputs == {relation_graph_svg(registry, lambda r: r.path)}
 
 
+@pytest.mark.timeout(60)  # about 3 s; a layout quadratic in the chain's length would not be
 def test_a_chain_of_three_thousand_records_is_drawn_whole_and_wrapped(tmp_path: Path) -> None:
     for number in range(1, 3001):
         fields = {"supersedes": f"[ADR-{number - 1:04d}]"} if number > 1 else {}
@@ -259,6 +262,7 @@ def test_placement_puts_chains_first_and_wraps_them() -> None:
     assert (placement.columns, placement.rows) == (3, 3)
 
 
+@pytest.mark.browser
 def test_the_graph_renders_visibly_in_chromium_and_hostile_text_stays_text(
     tmp_path: Path,
 ) -> None:

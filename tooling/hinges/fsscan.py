@@ -2,7 +2,8 @@
 
 Only regular files whose real path is inside the registry root are read. Symlinks that
 leave the root or loop, FIFOs, devices, sockets and folders named ``*.md`` are reported by
-name and never opened; sizes are checked before reading. Nothing here recurses.
+name and never opened; sizes are checked before reading. A record folder that cannot be
+listed is reported too, never taken for an empty one. Nothing here recurses.
 """
 
 from __future__ import annotations
@@ -105,7 +106,12 @@ def iter_folder(
         return
     try:
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-    except OSError:
+    except FileNotFoundError:  # an absent folder holds no records; that is not a problem
+        return
+    except OSError as error:
+        # Saying nothing would report an unlistable folder as an empty one, and a check
+        # that read no record as clean.
+        yield Candidate(folder, None, f"folder cannot be listed ({error.strerror}); not read")
         return
     for entry in entries:
         if not entry.name.endswith(".md") or entry.name in ignore or entry.name.startswith("."):

@@ -1,4 +1,4 @@
-"""``hinges schema``: print the JSON Schema of decision or tenet front matter."""
+"""``hinges schema``: print the JSON Schema of decision or tenet front matter, or of the export."""
 
 from __future__ import annotations
 
@@ -10,13 +10,21 @@ from hinges.cli._common import resolve_root, root_option
 
 
 @click.command("schema")
-@click.argument("kind", type=click.Choice(["decision", "tenet"]))
+@click.argument("kind", type=click.Choice(["decision", "tenet", "export"]))
 @root_option
 def schema_command(kind: str, root: Path | None) -> int:
-    """Print the JSON Schema (draft 2020-12) for KIND's front matter.
+    """Print the JSON Schema (draft 2020-12) of KIND.
 
-    The decision schema uses this registry's configured id prefix.
+    decision and tenet: their front matter; the decision schema uses this registry's
+    configured id prefix. export: the document 'hinges export' writes (the same for every
+    registry; it needs none).
     """
+    if kind == "export":
+        from hinges.export_schema import render_export_schema
+
+        click.echo(render_export_schema(), nl=False)
+        return 0
+
     from hinges.schema import render_json_schema
 
     _, config = resolve_root(root)

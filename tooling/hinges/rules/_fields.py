@@ -97,14 +97,16 @@ def _scalar_problem(spec: FieldSpec, node: Scalar) -> str | None:
 
 # Values repeat across records (statuses, doors, owners, tenet ids, dates), and a verdict
 # depends only on the field's declaration and the text: each distinct value is judged once.
-_VERDICTS: dict[tuple[str, str, str | None, str, bool], str | None] = {}
+# The key is the whole declaration: a decision's and a tenet's ``status`` share name, kind
+# and pattern but not their allowed values.
+_VERDICTS: dict[tuple[FieldSpec, str, bool], str | None] = {}
 _MAX_VERDICTS = 100_000
 
 
 def _verdict(
     spec: FieldSpec, text: str, plain: bool, judge: Callable[[], str | None]
 ) -> str | None:
-    key = (spec.name, spec.kind, spec.pattern, text, plain)
+    key = (spec, text, plain)
     if key in _VERDICTS:
         return _VERDICTS[key]
     if len(_VERDICTS) >= _MAX_VERDICTS:

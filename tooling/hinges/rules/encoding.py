@@ -11,10 +11,10 @@ Passing:
     title: Café menus are UTF-8
     ---
 
-Failing:
+Failing (saved as Latin-1, so é is the single byte 0xe9):
 
     ---
-    title: Caf\xe9 (Latin-1 byte 0xe9)
+    title: Caf\xe9 menus are UTF-8
     ---
 """
 

@@ -7,6 +7,10 @@ or two items of its outer list before any subheading.
 
 Passing:
 
+    ---
+    status: accepted
+    door: one-way
+    ---
     # Publish the orders API as protobuf over gRPC
 
     ## Options considered
@@ -16,6 +20,10 @@ Passing:
 
 Failing:
 
+    ---
+    status: accepted
+    door: one-way
+    ---
     # Publish the orders API as protobuf over gRPC
 
     ## Options considered

@@ -17,7 +17,7 @@ Passing (the base has `decisions/0002-cache-prices-in-redis.md`):
 
 Failing (the base has `decisions/0002-cache-prices-in-redis.md`):
 
-    (file deleted)
+    git rm decisions/0002-cache-prices-in-redis.md
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ Passing (the base has `decisions/0001-use-postgresql-for-orders.md`):
 
 Failing (the base has `decisions/0001-use-postgresql-for-orders.md`):
 
-    decisions/0001-use-postgres-everywhere.md     id: ADR-0001
+    git mv decisions/0001-use-postgresql-for-orders.md decisions/0001-use-postgresql.md
 """
 
 from __future__ import annotations

@@ -7,21 +7,19 @@ history and may keep citing what held at the time.
 
 Passing:
 
-    ---
-    id: ADR-0005
-    title: Cache product pages at the edge
+    # tenets/T-002-predictable-latency.md
+    status: active
+    # decisions/0005-cache-product-pages-at-the-edge.md
     status: accepted
-    tenets: [T-002]   # T-002 is active
-    ---
+    tenets: [T-002]
 
 Failing:
 
-    ---
-    id: ADR-0005
-    title: Cache product pages at the edge
+    # tenets/T-004-build-everything-in-house.md
+    status: retired
+    # decisions/0005-cache-product-pages-at-the-edge.md
     status: accepted
-    tenets: [T-004]   # T-004 has status: retired
-    ---
+    tenets: [T-004]
 """
 
 from __future__ import annotations

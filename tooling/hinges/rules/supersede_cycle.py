@@ -10,15 +10,19 @@ length are fine. A decision that lists itself is left to the self-reference rule
 
 Passing:
 
-    # ADR-0001 supersedes nothing
-    # ADR-0002: supersedes: [ADR-0001]
-    # ADR-0003: supersedes: [ADR-0002]
+    # decisions/0001-use-rabbitmq-for-events.md
+    status: superseded
+    # decisions/0002-use-kafka-for-events.md
+    supersedes: [ADR-0001]
 
 Failing:
 
-    # ADR-0001: supersedes: [ADR-0003]
-    # ADR-0002: supersedes: [ADR-0001]
-    # ADR-0003: supersedes: [ADR-0002]
+    # decisions/0001-use-rabbitmq-for-events.md
+    supersedes: [ADR-0003]
+    # decisions/0002-use-kafka-for-events.md
+    supersedes: [ADR-0001]
+    # decisions/0003-use-nats-for-events.md
+    supersedes: [ADR-0002]
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ hinges reads only regular files whose real path lies inside the registry root, a
 a file's size before reading it. A symlink that leads outside the root or loops, a FIFO,
 a device, a socket, a folder named `*.md`, a file larger than `max_file_bytes` (1 MiB by
 default) or a file that cannot be opened is reported by name and skipped, so a hostile
-checkout can neither hang the check nor make it read other files.
+checkout can neither hang the check nor make it read other files. A record folder that
+cannot be listed is reported on the folder, never taken for an empty one.
 
 Passing:
 

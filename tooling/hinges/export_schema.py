@@ -1,0 +1,124 @@
+"""The JSON Schema (draft 2020-12) of the export document (:mod:`hinges.export`).
+
+Shipped as ``schemas/export.schema.json`` and printed by ``hinges schema export``, so a
+consumer can validate what ``hinges export`` and the catalog's ``registry.json`` give it.
+
+It states the *shape* of the document: types, which fields are always present, dates as
+ISO strings. Unknown fields are allowed, as the format promises consumers: within a version
+fields are only ever added, so a newer export still validates against an older schema. It
+does not restate the front-matter rules (an id pattern, the allowed
+statuses): a registry with errors still exports, its values as written, and ``hinges
+check`` is where they are judged. Field lists come from :mod:`hinges.export`, descriptions
+of record fields from :mod:`hinges.schema`, so the three cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hinges.config import Config
+from hinges.export import DECISION_FIELDS, EXPORT_VERSION, LIST_FIELDS, TENET_FIELDS
+from hinges.schema import DATE_PATTERN, SCHEMA_BASE_URI, FieldSpec, decision_fields, tenet_fields
+
+_DATE = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+_NULLABLE_DATE = {"type": ["string", "null"], "format": "date", "pattern": DATE_PATTERN}
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+_PATH = {
+    "type": "string",
+    "minLength": 1,
+    "description": "The file, relative to the registry root (decisions/0007-use-x.md).",
+}
+_BODY = {"type": "string", "description": "The Markdown after the front matter."}
+
+
+def _field_schema(name: str, spec: FieldSpec | None) -> dict[str, Any]:
+    if name == "path":
+        return dict(_PATH)
+    description = {"description": spec.description} if spec is not None else {}
+    if name in LIST_FIELDS:
+        return {**_STRINGS, **description}
+    kind = spec.kind if spec is not None else "string"
+    if kind == "date":
+        return {**_NULLABLE_DATE, **description}
+    if kind == "integer":
+        return {"type": ["integer", "null"], **description}
+    return {"type": ["string", "null"], **description}
+
+
+def _record_schema(
+    fields: tuple[str, ...], specs: tuple[FieldSpec, ...], extra: dict[str, Any]
+) -> dict[str, Any]:
+    by_name = {spec.name: spec for spec in specs}
+    properties = {name: _field_schema(name, by_name.get(name)) for name in fields}
+    properties.update(extra)
+    return {
+        "type": "object",
+        "required": list(properties),
+        "properties": properties,
+    }
+
+
+def export_json_schema() -> dict[str, Any]:
+    """The schema of version :data:`hinges.export.EXPORT_VERSION` of the export document."""
+    config = Config()
+    decision = _record_schema(
+        DECISION_FIELDS,
+        decision_fields(config),
+        {
+            "review_overdue_days": {
+                "type": ["integer", "null"],
+                "minimum": 0,
+                "description": "Days past review_by for an accepted decision whose review "
+                "date has come (0 on the day itself); null otherwise.",
+            },
+            "body": _BODY,
+        },
+    )
+    tenet = _record_schema(
+        TENET_FIELDS,
+        tenet_fields(),
+        {
+            "cited_by": {**_STRINGS, "description": "Ids of the decisions that cite it."},
+            "body": _BODY,
+        },
+    )
+    relation = {
+        "type": "object",
+        "required": ["type", "from", "to"],
+        "properties": {
+            "type": {
+                "enum": ["follows", "supersedes"],
+                "description": "follows: decision `from` cites tenet `to`; supersedes: "
+                "decision `from` replaces decision `to`.",
+            },
+            "from": {"type": "string", "minLength": 1},
+            "to": {"type": "string", "minLength": 1},
+        },
+    }
+    top = {
+        "version": {"const": EXPORT_VERSION, "description": "The format version."},
+        "generator": {
+            "type": "string",
+            "pattern": "^hinges ",
+            "description": "hinges and its version.",
+        },
+        "generated": {**_DATE, "description": "The day review state is judged as of."},
+        "id_prefix": {"type": "string", "minLength": 1, "description": "The decision id prefix."},
+        "decisions": {"type": "array", "items": {"$ref": "#/$defs/decision"}},
+        "tenets": {"type": "array", "items": {"$ref": "#/$defs/tenet"}},
+        "relations": {"type": "array", "items": {"$ref": "#/$defs/relation"}},
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_BASE_URI}/export.schema.json",
+        "title": f"hinges export document, version {EXPORT_VERSION}",
+        "type": "object",
+        "required": list(top),
+        "properties": top,
+        "$defs": {"decision": decision, "tenet": tenet, "relation": relation},
+    }
+
+
+def render_export_schema() -> str:
+    return json.dumps(export_json_schema(), indent=2, ensure_ascii=False) + "\n"
