@@ -39,7 +39,7 @@ def explain(text: str, error: yaml.MarkedYAMLError, loader_class: Any) -> tuple[
     began = _mark(error.context_mark)
     context, problem = error.context or "", error.problem or ""
     read = _Reader(lines, at)
-    last, open_flow = _read_up_to(text, at, loader_class)
+    last, open_flow = _read_up_to(text, loader_class)
     found = (
         _quote(read, context, problem, began)
         or _after_quoted(read, last)
@@ -85,10 +85,13 @@ class _Reader(NamedTuple):
 
     def noticed(self, began: _Mark) -> str:
         """Where the parser noticed, when that is another line than the one reported."""
-        if self.at.line == began.line:
+        # At the end, name the closing fence's line, whether the text ends with a newline or not.
+        at_end = not self.rest().strip()
+        line = len(self.lines) + (self.lines[-1] != "") if at_end else self.at.line
+        if line == began.line:
             return ""
-        end = ", the end of the front matter" if self.at.line >= len(self.lines) else ""
-        return f" (the parser only noticed at line {self.at.line}{end})"
+        end = ", the end of the front matter" if at_end else ""
+        return f" (the parser only noticed at line {line}{end})"
 
     def previous_content_line(self, number: int) -> int | None:
         """The nearest line above ``number`` holding something other than a comment."""
@@ -275,14 +278,10 @@ def _markdown_hint(lines: list[str], where: _Mark) -> str:
     )
 
 
-def _read_up_to(text: str, at: _Mark, loader_class: Any) -> tuple[Any, _Mark | None]:
-    """The last scalar before the problem mark, and the innermost '[' or '{' still open.
-
-    Cut at the mark: the scanner may fail on the token after a quoted value before the
-    parser hands that value over. (Parsed twice, but only when the parse failed.)"""
-    lines = text.split("\n")[: at.line]
-    lines[-1] = lines[-1][: at.column - 1]
-    loader = loader_class("\n".join(lines))
+def _read_up_to(text: str, loader_class: Any) -> tuple[Any, _Mark | None]:
+    """The last scalar before the error, and the innermost '[' or '{' still open."""
+    # Parsed again: only failed parses come here, so a check's hot path pays nothing.
+    loader = loader_class(text)
     last, flows = None, []  # flows: for each open collection, its mark if it is a flow one
     try:
         while (event := loader.get_event()) is not None:
