@@ -29,8 +29,9 @@ _FENCE = "---"
 _PLAIN_ASCII = b"\t\n" + bytes(range(0x20, 0x7F))
 _CONFLICT_MARKERS = ("<<<<<<<", ">>>>>>>", "|||||||")
 # A Markdown heading: where the body of a record whose closing fence is missing seems to start.
-_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
-_KEY = re.compile(r"^[\w\"'-][^:\n]*:", re.MULTILINE)
+# Compiled only when a fence is missing (re caches them), not on every import.
+_HEADING = r"^#{1,6}[ \t]+\S"
+_KEY = r"^[\w\"'-][^:\n]*:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +176,6 @@ def _first_heading(text: str) -> int | None:
 
     Comments before the first key are YAML comments, not the body.
     """
-    key = _KEY.search(text)
-    heading = None if key is None else _HEADING.search(text, key.end())
+    key = re.search(_KEY, text, re.MULTILINE)
+    heading = None if key is None else re.compile(_HEADING, re.MULTILINE).search(text, key.end())
     return None if heading is None else text.count("\n", 0, heading.start()) + 1

@@ -19,8 +19,8 @@ import yaml
 _QUOTES = {'"': "double", "'": "single"}
 _BRACKETS = {"[": ("list", "]", "items"), "{": ("mapping", "}", "entries")}
 # A Markdown heading where front matter should be: a sign that the closing '---' is missing.
-_HEADING = re.compile(r"#{1,6}[ \t]+\S")
-_KEY_LINE = re.compile(r"[ \t]*[\w\"'-][^:#]*:(?:[ \t]|$)")
+_HEADING = r"#{1,6}[ \t]+\S"  # patterns, compiled (and cached by re) only on an error
+_KEY_LINE = r"[ \t]*[\w\"'-][^:#]*:(?:[ \t]|$)"
 
 
 class _Mark(NamedTuple):
@@ -267,9 +267,9 @@ def _markdown_hint(lines: list[str], where: _Mark) -> str:
     """Say so when the front matter seems to run on into the Markdown body."""
     heading = None
     for number in range(where.line - 1, 0, -1):
-        if _KEY_LINE.match(lines[number - 1]):
+        if re.match(_KEY_LINE, lines[number - 1]):
             break
-        heading = number if _HEADING.match(lines[number - 1]) else heading
+        heading = number if re.match(_HEADING, lines[number - 1]) else heading
     return (
         ""
         if heading is None
