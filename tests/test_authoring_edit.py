@@ -274,7 +274,7 @@ def test_append_to_a_scalar_is_refused_with_its_line() -> None:
 @pytest.mark.parametrize(
     ("data", "line", "problem"),
     [
-        (b"---\nid: [\n---\n", 3, "YAML syntax error"),
+        (b"---\nid: [\n---\n", 2, "YAML syntax error: unclosed '['"),
         (b"id: x\n", 1, "no front matter"),
         (b"---\na: 1\na: 2\n---\n", 3, "duplicate key 'a'"),
         (b"---\na: &x 1\n---\n", 2, "anchors"),

@@ -27,7 +27,9 @@ def test_a_broken_file_does_not_hide_the_others(registry: Path) -> None:
         "check", "--root", str(registry), "--format", "text", "--as-of", "2026-06-01"
     )
     assert result.code == 1
-    assert "decisions/0002-broken.md:3:1: error HG006" in result.stdout
+    assert (
+        "decisions/0002-broken.md:2:5: error HG006 YAML syntax error: unclosed '['" in result.stdout
+    )
     assert (
         "decisions/0003-bad.md:3:1: error HG103 "
         "unknown key 'ownr' in a decision; did you mean 'owner'?" in result.stdout

@@ -63,7 +63,7 @@ def test_broken_and_oversized_records_at_the_ref_are_findings(tmp_path: Path) ->
     ]
     assert [(f.code, f.path, f.line) for f in base.findings] == [
         ("HG001", "decisions/0003-big.md", 1),
-        ("HG006", "decisions/0002-broken.md", 3),
+        ("HG006", "decisions/0002-broken.md", 2),
     ]
     assert "more than max_file_bytes (4000)" in base.findings[0].message
     assert [record.path for record in base.decisions] == ["decisions/0001-use-postgres.md"]

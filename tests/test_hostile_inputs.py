@@ -238,7 +238,8 @@ CASES = [
                 1,
                 1,
                 "HG004",
-                "front matter opened on line 1 is never closed; add a line '---' after it",
+                "front matter opened on line 1 is never closed; add a line '---' after it, "
+                "before line 10 (the first heading)",
             )
         ],
     ),
@@ -298,7 +299,15 @@ CASES = [
     Case(
         "tab-indentation",
         _text(extra="tags:\n\t- a\n"),
-        [(10, 1, "HG006", "YAML syntax error: found character that cannot start any token")],
+        [
+            (
+                10,
+                1,
+                "HG006",
+                "YAML syntax error: line 10 is indented with a tab; YAML indents with spaces "
+                "only: replace the tab with spaces",
+            )
+        ],
     ),
 ]
 

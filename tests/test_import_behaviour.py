@@ -121,4 +121,7 @@ def test_broken_front_matter_is_skipped_with_its_line(tmp_path: Path) -> None:
     })  # fmt: skip
     result = import_into(new_registry(tmp_path), source, "--from", "madr")
     assert result.code == 0, result
-    assert "Skipped (1):\n  0001-a.md: line 3: front matter is not valid YAML" in result.stdout
+    assert (
+        "Skipped (1):\n  0001-a.md: line 2: front matter is not valid YAML: YAML syntax error: "
+        "unclosed '[': close the list opened on line 2, column 9 with ']'" in result.stdout
+    )

@@ -116,8 +116,9 @@ def test_the_report_accounts_for_every_markdown_file_once(tmp_path: Path) -> Non
         assert named.count(relpath) + len(inside) == 1, (relpath, result.stdout)
     assert len(named) == len(set(named)) == len(every_file) - 2  # .drafts, node_modules
     assert sections["Skipped"] == [
-        "0015-broken.md: line 3: front matter is not valid YAML: YAML syntax error: did not "
-        "find expected ',' or ']'",
+        "0015-broken.md: line 2: front matter is not valid YAML: YAML syntax error: unclosed "
+        "'[': close the list opened on line 2, column 9 with ']' (the parser only noticed at "
+        "line 3, the end of the front matter)",
         "0016-link.md: not a regular file",
         "archive/0011-latin1.md: not UTF-8 text",
     ]

@@ -28,6 +28,10 @@ _CONFLICT = re.compile(r"^(<{7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 _FENCE = "---"
 _PLAIN_ASCII = b"\t\n" + bytes(range(0x20, 0x7F))
 _CONFLICT_MARKERS = ("<<<<<<<", ">>>>>>>", "|||||||")
+# A Markdown heading: where the body of a record whose closing fence is missing seems to start.
+# Compiled only when a fence is missing (re caches them), not on every import.
+_HEADING = r"^#{1,6}[ \t]+\S"
+_KEY = r"^[\w\"'-][^:\n]*:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +125,11 @@ def split(text: str) -> Framed | FramingProblem:
         return FramingProblem("fence", "no front matter: a record starts with '---' on line 1", 1)
     closing = _closing_fence(text, first_end)
     if closing is None:
+        heading = _first_heading(text)
+        where = "" if heading is None else f", before line {heading} (the first heading)"
         return FramingProblem(
             "fence",
-            "front matter opened on line 1 is never closed; add a line '---' after it",
+            f"front matter opened on line 1 is never closed; add a line '---' after it{where}",
             1,
         )
     closing_start, closing_end = closing
@@ -163,3 +169,13 @@ def _closing_fence(text: str, first_end: int) -> tuple[int, int] | None:
         if (text[start:] if end < 0 else text[start:end]).rstrip() == _FENCE:
             return start, end
         position = start
+
+
+def _first_heading(text: str) -> int | None:
+    """The line of the first Markdown heading after the first key, if any.
+
+    Comments before the first key are YAML comments, not the body.
+    """
+    key = re.search(_KEY, text, re.MULTILINE)
+    heading = None if key is None else re.compile(_HEADING, re.MULTILINE).search(text, key.end())
+    return None if heading is None else text.count("\n", 0, heading.start()) + 1

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from hinges import yamlerrors
+
 try:  # libyaml is an optional part of PyYAML; the pure parser produces the same events.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -118,12 +120,11 @@ def parse(text: str) -> Node | YamlProblem | None:
     except _Refused as refused:
         return refused.problem
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = error.problem or error.context or "invalid YAML"
-        if problem == "exceeded maximum nesting depth":  # libyaml's own cap (1,000 levels)
+        if error.problem == "exceeded maximum nesting depth":  # libyaml's own cap (1,000 levels)
+            mark = error.problem_mark or error.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             return YamlProblem("too-deep", _TOO_DEEP, line, column)
-        return YamlProblem("syntax", f"YAML syntax error: {problem}", line, column)
+        return YamlProblem("syntax", *yamlerrors.explain(text, error, _Loader))
     except yaml.reader.ReaderError as error:
         return _reader_problem(text, error)
     except yaml.YAMLError as error:

@@ -1,6 +1,10 @@
 """Front matter is valid YAML.
 
-The parser's message and the line and column where it stopped are reported.
+The finding points where the fix belongs, not where the parser gave up: at the opening
+quote of an unclosed quoted value, at the `[` or `{` of an unclosed list or mapping, at
+the key that lacks its `:`, at the line indented with a tab or to no level above it. When
+the parser noticed elsewhere (often at the end of the front matter), the message names
+that line too, and it says what to do. Lines are lines of the record file.
 
 Passing:
 
@@ -12,6 +16,13 @@ Failing:
 
     ---
     title: Decision: use PostgreSQL
+    ---
+
+Failing (an unclosed quote, reported at line 2 where it opens):
+
+    ---
+    title: "Use PostgreSQL
+    status: accepted
     ---
 """
 
