@@ -23,6 +23,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from hinges.visible import json_text
+
 if TYPE_CHECKING:
     from hinges.checker import CheckResult
 
@@ -45,4 +47,4 @@ def render(result: CheckResult) -> str:
         ],
         "summary": result.summary(),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

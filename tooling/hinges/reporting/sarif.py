@@ -56,6 +56,7 @@ from hinges import __version__
 from hinges.findings import Finding, Severity
 from hinges.reporting import checkout_folder, checkout_relative
 from hinges.rules import RuleInfo, all_rules
+from hinges.visible import json_text
 
 if TYPE_CHECKING:
     from hinges.checker import CheckResult
@@ -120,4 +121,4 @@ def document(result: CheckResult) -> dict[str, Any]:
 
 
 def render(result: CheckResult) -> str:
-    return json.dumps(document(result), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document(result), indent=2, ensure_ascii=False)) + "\n"

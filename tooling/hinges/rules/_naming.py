@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hinges.records import RecordKind
+from hinges.visible import quoted
 
 MAX_SLUG_LENGTH = 60
 _NUMBERED = {
@@ -96,16 +97,16 @@ def name_problem(kind: RecordKind, relpath: str) -> str | None:
             start = "'T-' and " if kind == "tenet" else ""
             return f"does not start with {start}a number of {minimum} or more digits"
         if len(leading["digits"]) < minimum:
-            return f"has a number of fewer than {minimum} digits ('{leading['digits']}')"
+            return f"has a number of fewer than {minimum} digits ({quoted(leading['digits'])})"
         return "has no hyphen and slug after its number"
     slug = numbered.rest
     if not slug:
         return "has no slug after its number"
     if slug[0] in "-.":
-        return f"has a slug starting with '{slug[0]}'"
+        return f"has a slug starting with {quoted(slug[0])}"
     if not _SLUG.match(slug):
         return (
-            f"has a slug ('{slug}') with characters other than lowercase ASCII letters, "
+            f"has a slug ({quoted(slug)}) with characters other than lowercase ASCII letters, "
             "digits and hyphens"
         )
     if len(slug) > MAX_SLUG_LENGTH:

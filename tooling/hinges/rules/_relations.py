@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from hinges.records import Record
+from hinges.visible import shorten
 
 SUPERSEDES = "supersedes"
 SUPERSEDED_BY = "superseded_by"
@@ -61,7 +62,7 @@ class IdIndex:
 def did_you_mean(suggestions: list[str]) -> str:
     if not suggestions:
         return ""
-    return f"; did you mean {' or '.join(suggestions)}?"
+    return f"; did you mean {' or '.join(shorten(s) for s in suggestions)}?"
 
 
 def references(record: Record) -> Iterator[tuple[str, str]]:

@@ -41,6 +41,7 @@ from hinges.rules._naming import (
     slugify,
 )
 from hinges.rules.base import Context, Rule
+from hinges.visible import quoted
 
 RULE = Rule("HG201", "file-name", Severity.ERROR)
 _ID_NUMBER = re.compile(r"-([0-9]+)$")
@@ -96,7 +97,10 @@ def _check_kind(
             f"; rename it, e.g. to {prefix}{format_number(kind, number)}-{slug}.md" if slug else ""
         )
         yield RULE.finding(
-            relpath, 1, 1, f"file name '{base_name(relpath)}' {problem}; {form_of(kind)}{advice}"
+            relpath,
+            1,
+            1,
+            f"file name {quoted(base_name(relpath))} {problem}; {form_of(kind)}{advice}",
         )
 
 
