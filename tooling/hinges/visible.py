@@ -39,18 +39,28 @@ def _escape(code: int) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-# str.translate tables: code point -> escape. Lone surrogates (a file name that is not
-# valid UTF-8, decoded by the OS layer with surrogateescape) are added below: their bytes
-# would reach the terminal raw, and a raw 0x9B byte is a CSI.
+# Lone surrogates are what the OS layer makes of a file name that is not valid UTF-8
+# (surrogateescape): printed, their bytes reach the terminal raw, and 0x9B is a CSI.
 _SURROGATES = range(0xD800, 0xE000)
-_VISIBLE: dict[int, str] = {code: _escape(code) for code in (*_CONTROLS, *_BIDI, *_SURROGATES)}
-_VISIBLE[ord("\\")] = "\\\\"
-_TEXT: dict[int, str] = {code: _escape(code) for code in (*_CONTROLS, *_BIDI, *_SURROGATES)}
-for _kept in "\t\n":
-    del _TEXT[ord(_kept)]
-_JSON: dict[int, str] = {
-    code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), *_BIDI, *_SURROGATES)
-}
+
+
+_TABLES: dict[str, dict[int, str]] = {}
+
+
+def _table(name: str) -> dict[int, str]:
+    """The ``str.translate`` table (code point -> escape) ``name``, built on first use.
+
+    Most runs never escape anything, and building 2,000 entries would cost every start-up
+    of ``hinges`` a millisecond or two.
+    """
+    if not _TABLES:
+        escaped = {code: _escape(code) for code in (*_CONTROLS, *_BIDI, *_SURROGATES)}
+        _TABLES["visible"] = {**escaped, ord("\\"): "\\\\"}
+        _TABLES["text"] = {code: text for code, text in escaped.items() if code not in (9, 10)}
+        _TABLES["json"] = {
+            code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), *_BIDI, *_SURROGATES)
+        }
+    return _TABLES[name]
 
 
 def _plain(text: str) -> bool:
@@ -67,7 +77,7 @@ def visible(text: str) -> str:
     """``text`` on one line with every control, bidi character and backslash escaped."""
     if _plain(text) and "\\" not in text:
         return text
-    return text.translate(_VISIBLE)
+    return text.translate(_table("visible"))
 
 
 def terminal_text(text: str) -> str:
@@ -78,7 +88,7 @@ def terminal_text(text: str) -> str:
     """
     if _plain(text.replace("\n", "").replace("\t", "")):
         return text
-    return "\r\n".join(part.translate(_TEXT) for part in text.split("\r\n"))
+    return "\r\n".join(part.translate(_table("text")) for part in text.split("\r\n"))
 
 
 def json_text(document: str) -> str:
@@ -89,14 +99,12 @@ def json_text(document: str) -> str:
     """
     if document.isascii() and "\x7f" not in document:
         return document
-    return document.translate(_JSON)
+    return document.translate(_table("json"))
 
 
 def _shown_width(char: str) -> int:
-    code = ord(char)
-    if code in _VISIBLE:
-        return len(_VISIBLE[code])
-    return 1
+    escape = _table("visible").get(ord(char))
+    return 1 if escape is None else len(escape)
 
 
 def shorten(text: str, width: int = MESSAGE_WIDTH) -> str:

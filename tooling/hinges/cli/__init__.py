@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import click
 
 from hinges import __version__
+from hinges.cli._common import echo
 from hinges.errors import HingesError
 
 # command name -> "module:attribute"
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.exceptions.Exit as stop:
         code = stop.exit_code
     except click.exceptions.Abort:
-        click.echo("hinges: aborted", err=True)
+        echo("hinges: aborted", err=True)
         code = 1
     except click.ClickException as error:
         error.show()
@@ -83,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             import traceback  # only here: it costs ~5 ms of start-up on every run
 
             traceback.print_exception(error)
-        click.echo(f"hinges: {error.format()}", err=True)
+        echo(f"hinges: {error.format()}", err=True)
         code = error.exit_code
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (``hinges list | head``): not an error
@@ -93,9 +94,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             import traceback
 
             traceback.print_exc()
-        click.echo(
-            f"hinges: internal error: {error!r} (run with --debug for the traceback)", err=True
-        )
+        echo(f"hinges: internal error: {error!r} (run with --debug for the traceback)", err=True)
         code = 1
     finally:
         if collecting:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import DATE, resolve_root, root_option
+from hinges.cli._common import DATE, echo, resolve_root, root_option
 
 
 @click.command("review")
@@ -50,10 +50,10 @@ def review_command(
     day = as_of or dt.date.today()
     due = review.due_reviews(registry.decisions, day, within)
     if output_format == "json":
-        click.echo(review.as_json(due, day, within), nl=False)
+        echo(review.as_json(due, day, within), nl=False)
     elif due:
-        click.echo(review.as_table(due), nl=False)
+        echo(review.as_table(due), nl=False)
     else:
-        click.echo(review.nothing_due(day, within), nl=False)
+        echo(review.nothing_due(day, within), nl=False)
     note_unloadable(registry)
     return 1 if strict and any(item.overdue for item in due) else 0
