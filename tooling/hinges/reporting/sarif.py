@@ -40,7 +40,7 @@ A registry in ``docs/`` therefore yields ``docs/decisions/0001-x.md``, which is 
 GitHub shows. ``%SRCROOT%`` names that same folder for other viewers; it is deliberately
 not given an absolute ``originalUriBaseIds`` entry, so the output does not depend on where
 the checkout lives. Paths are percent-encoded as URI references (spaces, ``%``, ``:``,
-non-ASCII).
+non-ASCII; the bytes of a file name that is not UTF-8 as they are).
 
 The output is deterministic: the same registry and settings give the same bytes.
 """
@@ -100,6 +100,15 @@ def _result(finding: Finding, uri: str, rule_index: dict[str, int]) -> dict[str,
     return result
 
 
+def _uri(path: str) -> str:
+    """``path`` percent-encoded as a URI reference.
+
+    A file name that is not valid UTF-8 reaches us with its bytes as lone surrogates
+    (surrogateescape); they are encoded back to those bytes, so the URI names the file.
+    """
+    return quote(path, safe="/", errors="surrogateescape")
+
+
 def document(result: CheckResult) -> dict[str, Any]:
     """The SARIF log for ``result`` as plain data."""
     rules = all_rules()
@@ -107,7 +116,7 @@ def document(result: CheckResult) -> dict[str, Any]:
     root = result.root.resolve()
     base = checkout_folder(root)
     results = [
-        _result(finding, quote(checkout_relative(root, base, finding.path), safe="/"), rule_index)
+        _result(finding, _uri(checkout_relative(root, base, finding.path)), rule_index)
         for finding in result.findings
     ]
     driver = {
