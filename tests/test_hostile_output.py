@@ -29,8 +29,9 @@ CLEAR = "\x1b[2J"
 # Every kind of character the issue names, in one value.
 HOSTILE = f"{OSC}{CLEAR}\r\b\x7f\x9b31m\u202eRTL\u2066\tend"
 SHOWN = "\\x1b]0;pwned\\x07\\x1b[2J\\x0d\\x08\\x7f\\x9b31m\\u202eRTL\\u2066\\x09end"
-ESC_FILE = f"decisions/0002-e{CLEAR}vil.md"
-ESC_FILE_SHOWN = "decisions/0002-e\\x1b[2Jvil.md"
+# A tab and a backslash too: visible escapes them; a mere guard against controls would not.
+ESC_FILE = f"decisions/0002-e{CLEAR}\t\\vil.md"
+ESC_FILE_SHOWN = "decisions/0002-e\\x1b[2J\\x09\\\\vil.md"
 # Characters that must never be printed raw (line feed and tab are layout).
 FORBIDDEN = {
     *map(chr, range(0x20)),
@@ -149,9 +150,9 @@ decisions/0001-hostile.md:12:14: error HG102 'supersedes' item 'ADR-9\x1b]0;pwne
 decisions/0001-hostile.md:12:14: error HG302 supersedes names ADR-9\x1b]0;pwned\x07\x1b[2J\x0d\x08\x7f\x9b31m\u202eRTL\u2066\x09end, which is not a decision in decisions/
 decisions/0001-hostile.md:13:1: error HG103 unknown key 'colour\x1b[2J' in a decision; known keys: id, title, status, date, door, owner, deciders, tenets, exit_path, review_by, supersedes, superseded_by, tags, imported_from
 decisions/0001-hostile.md:15:1: error HG801 the H1 'Heading' differs from the title 'Title \x1b]0;pwned\x07\x1b[2J \x08\x7f\x9b31m\u202eRTL\u2066 end'; make them the same
-decisions/0002-e\x1b[2Jvil.md:1:1: error HG201 file name '0002-e\x1b[2Jvil.md' has a slug ('e\x1b[2Jvil') with characters other than lowercase ASCII letters, digits and hyphens; decision files are named NNNN-slug.md (4 or more digits; the slug in lowercase ASCII letters, digits and hyphens, at most 60 characters); rename it, e.g. to 0002-e-2jvil.md
-decisions/0002-e\x1b[2Jvil.md:9:12: warning HG501 review was due on 2026-02-01, 298 days ago; review it and set a new review_by, or supersede it with a new decision
-decisions/0002-e\x1b[2Jvil.md:11:1: error HG801 the H1 'Heading' differs from the title 'Plain title'; make them the same
+decisions/0002-e\x1b[2J\x09\\vil.md:1:1: error HG201 file name '0002-e\x1b[2J\x09\\vil.md' has a slug ('e\x1b[2J\x09\\vil') with characters other than lowercase ASCII letters, digits and hyphens; decision files are named NNNN-slug.md (4 or more digits; the slug in lowercase ASCII letters, digits and hyphens, at most 60 characters); rename it, e.g. to 0002-e-2j-vil.md
+decisions/0002-e\x1b[2J\x09\\vil.md:9:12: warning HG501 review was due on 2026-02-01, 298 days ago; review it and set a new review_by, or supersede it with a new decision
+decisions/0002-e\x1b[2J\x09\\vil.md:11:1: error HG801 the H1 'Heading' differs from the title 'Plain title'; make them the same
 decisions/0003-\udc9b31mbad.md:1:1: error HG201 file name '0003-\udc9b31mbad.md' has a slug ('\udc9b31mbad') with characters other than lowercase ASCII letters, digits and hyphens; decision files are named NNNN-slug.md (4 or more digits; the slug in lowercase ASCII letters, digits and hyphens, at most 60 characters); rename it, e.g. to 0003-31mbad.md
 decisions/0003-\udc9b31mbad.md:9:12: warning HG501 review was due on 2026-02-01, 298 days ago; review it and set a new review_by, or supersede it with a new decision
 decisions/0003-\udc9b31mbad.md:11:1: error HG801 the H1 'Heading' differs from the title 'Third'; make them the same
@@ -200,7 +201,7 @@ def test_json_and_sarif_keep_exact_values(registry: Path, output_format: str) ->
     if output_format == "json":
         assert ESC_FILE in paths  # the exact file name, not its visible form
     else:
-        assert "decisions/0002-e%1B%5B2Jvil.md" in paths  # a URI: percent-encoded
+        assert "decisions/0002-e%1B%5B2J%09%5Cvil.md" in paths  # a URI: percent-encoded
 
 
 def test_list_table_and_json(registry: Path) -> None:
@@ -265,14 +266,14 @@ def test_export_names_unloadable_files_visibly(registry: Path) -> None:
 
 
 def test_renumber_describes_moves_visibly(registry: Path) -> None:
-    (registry / "decisions" / f"0001-{OSC}.md").write_text(decision(1, "Other"), "utf-8")
+    (registry / "decisions" / f"0001-{OSC}\t.md").write_text(decision(1, "Other"), "utf-8")
     (registry / "decisions" / "0003-\udc9b31mbad.md").unlink()
     result = run("renumber", "--root", str(registry), "--dry-run")
     assert_safe(result)
     assert result.code == 0, result
     assert result.stdout == (
         "decisions/0001-hostile.md -> decisions/0003-hostile.md (ADR-0001 -> ADR-0003; "
-        "decisions/0001-\\x1b]0;pwned\\x07.md keeps ADR-0001)\ndry run: nothing written\n"
+        "decisions/0001-\\x1b]0;pwned\\x07\\x09.md keeps ADR-0001)\ndry run: nothing written\n"
     )
 
 
@@ -299,7 +300,7 @@ def test_import_report_names_files_visibly(tmp_path: Path) -> None:
     write_files(
         source,
         {
-            f"0001-use-{OSC}.md": (
+            f"0001-use-{OSC}\t.md": (
                 "# 1. Use X\n\nDate: 2026-01-02\n\n## Status\n\nAccepted\n\n"
                 "Amended by [2. Use \u202eY\x07](0002-use-y.md)\n"
             ),
@@ -312,12 +313,12 @@ def test_import_report_names_files_visibly(tmp_path: Path) -> None:
     result = run("import", str(source), "--root", str(root), "--dry-run")
     assert result.code == 0, result
     assert_safe(result)
-    assert "  0001-use-\\x1b]0;pwned\\x07.md -> decisions/0001-use-0-pwned.md" in result.stdout
+    assert "  0001-use-\\x1b]0;pwned\\x07\\x09.md -> decisions/0001-use-0-pwned.md" in result.stdout
     assert "  READ\\x1b[2JME.md: " in result.stdout
     # The note quotes the source's line as it is: the output guard makes it visible.
     note = "'Amended by [2. Use \\u202eY\\x07](0002-use-y.md)'"
     assert (
-        f"  0001-use-\\x1b]0;pwned\\x07.md: {note}: hinges has no 'amended by' relation\n"
+        f"  0001-use-\\x1b]0;pwned\\x07\\x09.md: {note}: hinges has no 'amended by' relation\n"
         in result.stdout
     )
 
@@ -368,3 +369,45 @@ def test_a_long_control_value_is_cut_by_its_visible_width(tmp_path: Path) -> Non
         + "\\x1b[2J" * 11
         + "…' is not a handle (letters, digits, '.', '_' or '-', optionally @org/team)"
     ]
+
+
+# Under the output guard (cli._common.echo), each layer makes its own values visible too:
+# other callers (the MkDocs plugin, library users) print them without the guard.
+
+
+def test_tables_make_every_cell_visible_and_cut_padded_ones() -> None:
+    from hinges.authoring.listing import format_table
+
+    table = format_table([["a" + OSC, "x" * 50, "last\u202e"]], ("one", "two", "three"))
+    assert table == (
+        f"ONE{' ' * 14}  TWO{' ' * 37}  THREE\na\\x1b]0;pwned\\x07  {'x' * 39}…  last\\u202e\n"
+    )
+
+
+def test_show_makes_the_body_safe_and_the_fields_visible(registry: Path) -> None:
+    from hinges.authoring.listing import show
+    from hinges.config import load_config
+    from hinges.loader import load_registry
+
+    loaded = load_registry(registry, load_config(registry))
+    record = next(r for r in loaded.decisions if r.id == "ADR-0002")
+    record.body = "# Heading\n\nText\u202e with a tab\tand C:\\path.\n"
+    shown = show(record)
+    assert f"path:      {ESC_FILE_SHOWN}\n" in shown
+    assert shown.endswith("# Heading\n\nText\\u202e with a tab\tand C:\\path.\n")
+
+
+def test_an_error_names_its_file_visibly() -> None:
+    from hinges.errors import HingesError
+
+    error = HingesError("cannot read", path=ESC_FILE, line=3)
+    assert error.format() == f"{ESC_FILE_SHOWN}:3: cannot read"
+
+
+def test_the_mkdocs_log_line_is_visible() -> None:
+    pytest.importorskip("mkdocs")
+    from hinges.findings import Finding, Severity
+    from hinges.mkdocs_plugin.plugin import finding_line
+
+    finding = Finding("HG801", Severity.ERROR, ESC_FILE, 2, 1, f"title '{HOSTILE}'")
+    assert finding_line(finding) == f"{ESC_FILE_SHOWN}:2:1: HG801 title '{SHOWN}'"
