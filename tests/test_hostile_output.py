@@ -411,3 +411,16 @@ def test_the_mkdocs_log_line_is_visible() -> None:
 
     finding = Finding("HG801", Severity.ERROR, ESC_FILE, 2, 1, f"title '{HOSTILE}'")
     assert finding_line(finding) == f"{ESC_FILE_SHOWN}:2:1: HG801 title '{SHOWN}'"
+
+
+def test_arguments_quoted_in_usage_errors_are_visible(registry: Path) -> None:
+    # A file name passed by a shell glob is as untrusted as the file itself.
+    bad_choice = run("status", "ADR-0001", f"x{OSC}", "--root", str(registry))
+    assert bad_choice.code == 2
+    assert_safe(bad_choice)
+    assert "Error: Invalid value for 'STATUS': 'x\\x1b]0;pwned\\x07' is not one of" in (
+        bad_choice.stderr
+    )
+    missing = run("check", f"x{OSC}", "--root", str(registry))
+    assert missing.code == 2
+    assert missing.stderr == "hinges: no such file or folder: x\\x1b]0;pwned\\x07\n"

@@ -77,7 +77,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         echo("hinges: aborted", err=True)
         code = 1
     except click.ClickException as error:
-        error.show()
+        # Through the guard too: a bad argument (a file name from a glob) is quoted as is.
+        import io
+
+        shown = io.StringIO()
+        error.show(file=shown)
+        echo(shown.getvalue(), err=True, nl=False)
         code = error.exit_code
     except HingesError as error:
         if "--debug" in args and error.__cause__ is not None:  # a wrapped internal error
