@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache, partial
 
+from hinges.numbers import number_value
 from hinges.records import Record, is_null
 from hinges.rules.base import Context
 from hinges.schema import DATE_PATTERN, HANDLE_PATTERN, FieldSpec, fields_for, parse_date
@@ -77,7 +78,8 @@ def _scalar_problem(spec: FieldSpec, node: Scalar) -> str | None:
             return f"{quoted(text)} is not a real date"
         return _pattern_problem(spec, text)
     if spec.kind == "integer":
-        if not node.plain or not text.isdigit() or int(text) < 1:
+        number = number_value(text) if node.plain else None
+        if number is None or number < 1:
             return f"must be a whole number of 1 or more, not {_describe(node)}"
         return None
     if not text:  # quoted "" is not null, but is no value either

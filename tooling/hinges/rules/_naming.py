@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hinges.numbers import number_value
 from hinges.records import RecordKind
 from hinges.visible import quoted
 
@@ -49,6 +50,7 @@ class NumberedName:
 
     @property
     def number(self) -> int:
+        # A file name is at most 255 bytes: its digits always convert, exactly.
         return int(self.digits)
 
 
@@ -128,7 +130,7 @@ def slug_source(kind: RecordKind, relpath: str) -> str:
 def leading_number(kind: RecordKind, relpath: str) -> int | None:
     """Any number a misnamed file starts with (``42-x.md`` -> 42), else None."""
     match = _LEADING_DIGITS[kind].match(base_name(relpath))
-    return int(match["digits"]) if match else None
+    return number_value(match["digits"]) if match else None
 
 
 def highest_number(kind: RecordKind, relpaths: Iterable[str]) -> int:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
+from hinges.numbers import number_value
 from hinges.records import Record, RecordKind
 from hinges.rules._naming import (
     base_name,
@@ -55,8 +56,9 @@ def _preferred_numbers(relpath: str, kind: RecordKind, record: Record | None) ->
         preferred.append(own)
     if record is not None and record.id is not None:
         match = _ID_NUMBER.search(record.id)
-        if match:
-            preferred.append(int(match[1]))
+        number = number_value(match[1]) if match else None
+        if number is not None:
+            preferred.append(number)
     return preferred
 
 
