@@ -42,7 +42,9 @@ not given an absolute ``originalUriBaseIds`` entry, so the output does not depen
 the checkout lives. Paths are percent-encoded as URI references (spaces, ``%``, ``:``,
 non-ASCII; the bytes of a file name that is not UTF-8 as they are).
 
-The output is deterministic: the same registry and settings give the same bytes.
+Strings are escaped as in the json format (:func:`hinges.visible.json_text`): exact values,
+safe to print. The output is deterministic: the same registry and settings give the same
+bytes.
 """
 
 from __future__ import annotations
