@@ -166,7 +166,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         try:
             return fill_blocks(output, blocks)
         except ValueError as error:  # a theme or plugin dropped the page's content
-            raise PluginError(f"hinges: {page.file.src_uri}: {error}") from None
+            raise PluginError(f"hinges: {visible(page.file.src_uri)}: {error}") from None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
