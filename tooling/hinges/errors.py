@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hinges.visible import visible
+
 
 class HingesError(Exception):
     """Root of every error hinges reports to a user as a message rather than a traceback."""
@@ -26,9 +28,15 @@ class HingesError(Exception):
         super().__init__(self.format())
 
     def format(self) -> str:
+        """``path:line: message``; the path as :func:`hinges.visible.visible` shows it.
+
+        A file name is untrusted like a record's content: one holding ``ESC [2J`` must not
+        clear the terminal of whoever reads the error.
+        """
         if self.path is None:
             return self.message
-        where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
+        path = visible(str(self.path))
+        where = path if self.line is None else f"{path}:{self.line}"
         return f"{where}: {self.message}"
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from hinges.numbers import number_value
 from hinges.schema import FieldSpec, parse_date
 from hinges.yamltree import Mapping, Node, Scalar, Sequence
 
@@ -29,6 +30,7 @@ def file_number(kind: RecordKind, relpath: str) -> int | None:
     """The number in a record's file name (``0042-x.md`` -> 42), or None if it has none."""
     pattern = _DECISION_FILE if kind == "decision" else _TENET_FILE
     match = pattern.match(relpath.rsplit("/", 1)[-1])
+    # A file name is at most 255 bytes: its digits always convert, exactly.
     return int(match["number"]) if match else None
 
 
@@ -66,8 +68,9 @@ def interpret(mapping: Mapping, specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
             if date is not None:
                 values[spec.name] = date
         elif spec.kind == "integer":
-            if node.plain and text.isdigit():
-                values[spec.name] = int(text)
+            number = number_value(text) if node.plain else None
+            if number is not None:
+                values[spec.name] = number
         elif text:
             values[spec.name] = text
     return values

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from hinges import yamlerrors
+from hinges.visible import quoted, shorten
 
 try:  # libyaml is an optional part of PyYAML; the pure parser produces the same events.
     from yaml import CSafeLoader as _Loader
@@ -97,13 +98,16 @@ def _refuse_anchor_or_tag(event: yaml.Event) -> None:
     if anchor is not None:
         raise _refuse(
             "unsupported",
-            f"anchors (&{anchor}) are not allowed in front matter; write the value out in full",
+            f"anchors (&{shorten(anchor)}) are not allowed in front matter; "
+            "write the value out in full",
             event,
         )
     tag = getattr(event, "tag", None)
     if tag is not None and tag != "!":
         raise _refuse(
-            "unsupported", f"explicit YAML tags ({tag}) are not allowed in front matter", event
+            "unsupported",
+            f"explicit YAML tags ({shorten(tag)}) are not allowed in front matter",
+            event,
         )
 
 
@@ -225,7 +229,8 @@ def _build(loader: _Loader) -> Node | None:
         elif kind is _AliasEvent:
             raise _refuse(
                 "unsupported",
-                f"aliases (*{event.anchor}) are not allowed in front matter; write the value out",
+                f"aliases (*{shorten(event.anchor)}) are not allowed in front matter; "
+                "write the value out",
                 event,
             )
         elif kind is _StreamEndEvent:
@@ -236,7 +241,7 @@ def _duplicate(first: Scalar, again: Scalar) -> _Refused:
     return _Refused(
         YamlProblem(
             "duplicate-key",
-            f"duplicate key '{again.text}' (first set on line {first.line}); "
+            f"duplicate key {quoted(again.text)} (first set on line {first.line}); "
             "YAML tools silently keep only one of them",
             again.line,
             again.column,

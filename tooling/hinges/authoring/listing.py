@@ -17,9 +17,13 @@ from typing import Any
 from hinges import yamltree
 from hinges.export import DECISION_FIELDS, decision_dict
 from hinges.records import Record, is_null
+from hinges.visible import json_text, shorten, terminal_text, visible
 
 JSON_VERSION = 1
 TABLE_COLUMNS = ("id", "status", "door", "owner", "date", "title")
+# Cells are cut so that one long value cannot pad every row of its column to its width.
+CELL_WIDTH = 40
+LAST_CELL_WIDTH = 100
 # Fields of each decision in the JSON output, in order: the export's (hinges.export).
 JSON_FIELDS = DECISION_FIELDS
 
@@ -72,7 +76,17 @@ def table_cell(record: Record, column: str) -> str:
 
 
 def format_table(rows: list[list[str]], header: Iterable[str] | None = None) -> str:
-    """Columns padded to their widest cell; the last column is not padded."""
+    """Columns padded to their widest cell; the last column is not padded.
+
+    Each cell is shown with :func:`hinges.visible.visible` (no control character, bidi
+    override or line break of a record reaches the terminal) and cut: to ``CELL_WIDTH``
+    in padded columns, to ``LAST_CELL_WIDTH`` in the last one.
+    """
+    rows = [
+        [visible(shorten(cell, CELL_WIDTH)) for cell in row[:-1]]
+        + [visible(shorten(row[-1], LAST_CELL_WIDTH))]
+        for row in rows
+    ]
     lines = [[h.upper() for h in header], *rows] if header is not None else rows
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]) - 1)]
     out = []
@@ -93,7 +107,7 @@ def as_dict(record: Record) -> dict[str, Any]:
 
 def as_json(records: list[Record]) -> str:
     document = {"version": JSON_VERSION, "decisions": [as_dict(r) for r in records]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def as_csv(records: list[Record]) -> str:
@@ -124,9 +138,15 @@ def _node_text(node: yamltree.Node) -> str:
 
 
 def show(record: Record, cited_by: list[Record] | None = None) -> str:
-    """A record for reading: its front matter as aligned fields, then its body."""
-    entries = [("path", record.path)] + [
-        (key, _node_text(value)) for key, (_, value) in record.front.entries.items()
+    """A record for reading: its front matter as aligned fields, then its body.
+
+    Field names and each line of a value are shown with :func:`hinges.visible.visible`;
+    the body keeps its lines, tabs and backslashes, with controls and bidi characters
+    escaped (:func:`hinges.visible.terminal_text`).
+    """
+    entries = [("path", visible(record.path))] + [
+        (visible(key), "\n".join(visible(line) for line in _node_text(value).split("\n")))
+        for key, (_, value) in record.front.entries.items()
     ]
     width = max(len(key) for key, _ in entries) + 2
     lines = []
@@ -134,7 +154,7 @@ def show(record: Record, cited_by: list[Record] | None = None) -> str:
         first, *rest = text.split("\n") if text else ["-"]
         lines.append(f"{key + ':':<{width}}{first}".rstrip())
         lines.extend(f"{'':<{width}}{more}".rstrip() for more in rest)
-    out = "\n".join(lines) + "\n\n" + record.body.strip("\n") + "\n"
+    out = "\n".join(lines) + "\n\n" + terminal_text(record.body.strip("\n")) + "\n"
     if cited_by is not None:
         out += "\nCited by:\n" if cited_by else "\nCited by no decision.\n"
         if cited_by:

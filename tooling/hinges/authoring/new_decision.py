@@ -18,6 +18,8 @@ from hinges.authoring.naming import record_id, slugify
 from hinges.authoring.templates import DecisionDraft, add_months, decision_text
 from hinges.config import Config
 from hinges.errors import HingesError
+from hinges.numbers import number_value
+from hinges.visible import shorten
 
 CREATABLE_STATUSES = ("proposed", "accepted")
 
@@ -45,9 +47,10 @@ def normalise_decision_id(text: str, prefix: str) -> str:
     """``ADR-0003`` from ``ADR-0003``, ``adr-3`` or ``3``; raises HingesError otherwise."""
     cleaned = text.strip()
     match = re.match(rf"^(?:{re.escape(prefix)}-)?([0-9]+)$", cleaned, re.IGNORECASE)
-    if match is None:
-        raise HingesError(f"{cleaned!r} is not a decision id such as {prefix}-0003")
-    return f"{prefix}-{int(match[1]):04d}"
+    number = number_value(match[1]) if match else None
+    if number is None:
+        raise HingesError(f"{shorten(cleaned)!r} is not a decision id such as {prefix}-0003")
+    return f"{prefix}-{number:04d}"
 
 
 class Gap(NamedTuple):

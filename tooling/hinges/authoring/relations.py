@@ -18,8 +18,10 @@ from hinges.errors import HingesError, no_registry_error
 from hinges.findings import Finding
 from hinges.fsscan import Candidate, scan_folder
 from hinges.loader import load_record
+from hinges.numbers import number_value
 from hinges.records import Record, RecordKind, file_number
 from hinges.schema import TENET_ID_PATTERN, decision_id_pattern
+from hinges.visible import quoted, shorten
 
 _TRAILING_NUMBER = re.compile(r"-(?P<digits>[0-9]+)$")
 
@@ -42,14 +44,14 @@ def find_records(root: Path, config: Config, record_id: str) -> list[Record]:
     kind = record_kind(record_id, config)
     if kind is None:
         raise HingesError(
-            f"'{record_id}' is not a record id: decisions are {config.id_prefix}-NNNN "
+            f"{quoted(record_id)} is not a record id: decisions are {config.id_prefix}-NNNN "
             "and tenets T-NNN"
         )
     if not (root / config.decisions_dir).is_dir():
         raise no_registry_error(root, config.decisions_dir)
     folder = config.decisions_dir if kind == "decision" else config.tenets_dir
     match = _TRAILING_NUMBER.search(record_id)
-    number = int(match["digits"]) if match else None
+    number = number_value(match["digits"]) if match else None
     candidates = list(
         scan_folder(root, folder, ignore=config.ignore, max_bytes=config.max_file_bytes)
     )
@@ -89,7 +91,7 @@ def find_one(root: Path, config: Config, record_id: str) -> Record:
     """The single record with ``record_id``; a clear error when there is none or several."""
     records = find_records(root, config, record_id)
     if not records:
-        raise HingesError(f"no record has the id {record_id}")
+        raise HingesError(f"no record has the id {shorten(record_id)}")
     if len(records) > 1:
         paths = ", ".join(record.path for record in records)
         raise HingesError(

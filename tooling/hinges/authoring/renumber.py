@@ -28,6 +28,7 @@ from hinges.loader import Registry, load_registry
 from hinges.records import Record, RecordKind
 from hinges.rules._collisions import find_collisions
 from hinges.rules._naming import expected_id, format_number, highest_number, numbered_name
+from hinges.visible import shorten, visible
 
 _BACK_LINK = {"supersedes": "superseded_by", "superseded_by": "supersedes"}
 
@@ -235,16 +236,22 @@ def apply(root: Path, plan: Plan) -> None:
 
 
 def describe(plan: Plan) -> list[str]:
-    """The plan as lines a person reads (the same lines for --dry-run and a real run)."""
+    """The plan as lines a person reads (the same lines for --dry-run and a real run).
+
+    File names and ids are shown with :func:`hinges.visible.visible`, ids cut to a width.
+    """
     lines = []
     for move in plan.moves:
+        old_path, new_path, kept_path = map(visible, (move.old_path, move.new_path, move.kept_path))
+        old_id, new_id = visible(shorten(move.old_id)), visible(shorten(move.new_id))
         lines.append(
-            f"{move.old_path} -> {move.new_path} ({move.old_id} -> {move.new_id}; "
-            f"{move.kept_path}{' at the base ref' if move.kept_at_base else ''} keeps "
-            f"{move.old_id})"
+            f"{old_path} -> {new_path} ({old_id} -> {new_id}; "
+            f"{kept_path}{' at the base ref' if move.kept_at_base else ''} keeps {old_id})"
         )
     for reference in plan.references:
-        lines.append(f"{reference.path}: {reference.key} {reference.old_id} -> {reference.new_id}")
+        old_id, new_id = visible(shorten(reference.old_id)), visible(shorten(reference.new_id))
+        lines.append(f"{visible(reference.path)}: {reference.key} {old_id} -> {new_id}")
     for link in plan.links:
-        lines.append(f"{link.path}: links to {link.old_name} -> {link.new_name}")
+        old_name, new_name = visible(link.old_name), visible(link.new_name)
+        lines.append(f"{visible(link.path)}: links to {old_name} -> {new_name}")
     return lines

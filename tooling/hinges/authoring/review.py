@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from hinges.authoring.listing import JSON_VERSION, format_table, record_order
 from hinges.records import Record
+from hinges.visible import json_text
 
 
 @dataclass(frozen=True)
@@ -83,4 +84,4 @@ def as_json(reviews: list[DueReview], as_of: dt.date, within: int) -> str:
             for item in reviews
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -19,7 +19,9 @@ from hinges.config import Config
 from hinges.errors import HingesError
 from hinges.fsscan import scan_folder
 from hinges.loader import load_record
+from hinges.numbers import number_value
 from hinges.records import Record
+from hinges.visible import shorten
 
 _PRIORITY_LINE = re.compile(
     rb"^priority:(?P<gap>[ \t]*)(?P<value>[^#\r\n]*?)(?P<rest>[ \t]*(?:#[^\r\n]*)?\r?\n?)$"
@@ -37,7 +39,8 @@ class Tenet:
 
     @property
     def number(self) -> int:
-        return int(self.id.removeprefix("T-"))
+        number = number_value(self.id.removeprefix("T-"))
+        return -1 if number is None else number
 
 
 @dataclass(frozen=True)
@@ -102,13 +105,13 @@ def resolve_tenet_id(text: str, known: dict[str, Tenet]) -> str:
     cleaned = text.strip()
     match = re.match(r"^(?:[Tt]-?)?([0-9]+)$", cleaned)
     if match is None:
-        raise HingesError(f"{cleaned!r} is not a tenet id (T-001) or number (1)")
-    number = int(match[1])
+        raise HingesError(f"{shorten(cleaned)!r} is not a tenet id (T-001) or number (1)")
+    number = number_value(match[1])
     for tenet_id, tenet in known.items():
         if tenet.number == number:
             return tenet_id
     listing = ", ".join(sorted(known)) or "none yet; create one with 'hinges tenet new'"
-    raise HingesError(f"there is no tenet {cleaned!r}; the tenets are: {listing}")
+    raise HingesError(f"there is no tenet {shorten(cleaned)!r}; the tenets are: {listing}")
 
 
 def replace_priority(data: bytes, priority: int) -> bytes:

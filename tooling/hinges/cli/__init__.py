@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import click
 
 from hinges import __version__
+from hinges.cli._common import echo
 from hinges.errors import HingesError
 
 # command name -> "module:attribute"
@@ -75,17 +76,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.exceptions.Exit as stop:
         code = stop.exit_code
     except click.exceptions.Abort:
-        click.echo("hinges: aborted", err=True)
+        echo("hinges: aborted", err=True)
         code = 1
     except click.ClickException as error:
-        error.show()
+        # Through the guard too: a bad argument (a file name from a glob) is quoted as is.
+        import io
+
+        shown = io.StringIO()
+        error.show(file=shown)
+        echo(shown.getvalue(), err=True, nl=False)
         code = error.exit_code
     except HingesError as error:
         if "--debug" in args and error.__cause__ is not None:  # a wrapped internal error
             import traceback  # only here: it costs ~5 ms of start-up on every run
 
             traceback.print_exception(error)
-        click.echo(f"hinges: {error.format()}", err=True)
+        echo(f"hinges: {error.format()}", err=True)
         code = error.exit_code
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (``hinges list | head``): not an error
@@ -95,9 +101,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             import traceback
 
             traceback.print_exc()
-        click.echo(
-            f"hinges: internal error: {error!r} (run with --debug for the traceback)", err=True
-        )
+        echo(f"hinges: internal error: {error!r} (run with --debug for the traceback)", err=True)
         code = 1
     finally:
         if collecting:

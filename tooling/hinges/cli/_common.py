@@ -58,13 +58,26 @@ def output_option(what: str) -> Callable[[F], F]:
     )
 
 
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print ``text`` to standard output (or error) with no raw control character in it.
+
+    Every command prints through this, never ``click.echo`` directly: record values are
+    made visible where they are placed (:func:`hinges.visible.visible`), and this is the
+    guard for anything that was not, so a record or a file name can never draw on the
+    reader's terminal or CI log (decisions/0015). Line breaks and tabs are kept.
+    """
+    from hinges.visible import terminal_text
+
+    click.echo(terminal_text(text), err=err, nl=nl)
+
+
 def emit(text: str, output: Path | None, what: str) -> None:
-    """Print ``text``, or write it atomically to ``output``.
+    """Print ``text`` (through :func:`echo`), or write it atomically to ``output`` as is.
 
     A file that cannot be written is a usage error (exit 2) naming ``what`` it was for.
     """
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
     from hinges.atomic import write_text
     from hinges.errors import UsageError

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from hinges.cli._common import DATE, emit, output_option, resolve_root, root_option
+from hinges.cli._common import DATE, echo, emit, output_option, resolve_root, root_option
 
 
 def _csv(document: dict[str, Any]) -> str:
@@ -55,6 +55,7 @@ def export_command(
 
     from hinges.export import export_document
     from hinges.loader import load_registry
+    from hinges.visible import json_text, visible
 
     registry_root, config = resolve_root(root)
     registry = load_registry(registry_root, config)
@@ -62,10 +63,9 @@ def export_command(
     if output_format == "csv":
         text = _csv(document)
     else:
-        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        text = json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
     emit(text, output, "export")
     for finding in registry.findings:
-        click.echo(
-            f"hinges: {finding.path}:{finding.line}: not exported: {finding.message}", err=True
-        )
+        where = f"{visible(finding.path)}:{finding.line}"
+        echo(f"hinges: {where}: not exported: {visible(finding.message)}", err=True)
     return 1 if registry.findings else 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import resolve_root, root_option
+from hinges.cli._common import echo, resolve_root, root_option
 from hinges.schema import IMPORT_FORMATS
 
 
@@ -44,9 +44,9 @@ def import_command(source: Path, source_format: str, root: Path | None, dry_run:
     record_folder(registry_root, config.decisions_dir, "decision")
     plan = build_plan(source, registry_root, config, source_format, dt.date.today())
     if not (plan.records or plan.already):
-        click.echo(format_report(plan, dry_run=dry_run), nl=False)
+        echo(format_report(plan, dry_run=dry_run), nl=False)
         raise HingesError(f"no decision records found in {source}")
     if not dry_run:
         write_plan(plan, registry_root)
-    click.echo(format_report(plan, dry_run=dry_run), nl=False)
+    echo(format_report(plan, dry_run=dry_run), nl=False)
     return 0

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from hinges.cli._common import echo
+
 
 @click.command("init")
 @click.option(
@@ -41,12 +43,12 @@ def init_command(root: Path | None, owner: str | None) -> int:
     steps = init_registry(target, config, dt.date.today(), owner)
     for step in steps:
         note = f" ({step.note})" if step.note else ""
-        click.echo(f"{step.action:<7} {step.path}{note}")  # the verbs are at most 7 wide
+        echo(f"{step.action:<7} {step.path}{note}")  # the verbs are at most 7 wide
     example = any(step.created and step.path.endswith(".md") for step in steps)
     if example:
-        click.echo("Next: edit the example tenet, then run 'hinges new \"Your first decision\"'.")
+        echo("Next: edit the example tenet, then run 'hinges new \"Your first decision\"'.")
     elif any(step.created for step in steps):
-        click.echo("Next: run 'hinges new \"Your first decision\"'.")
+        echo("Next: run 'hinges new \"Your first decision\"'.")
     else:
-        click.echo("Nothing to do: the registry is complete.")
+        echo("Nothing to do: the registry is complete.")
     return 0

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from hinges.cli._common import resolve_root, root_option
+from hinges.cli._common import echo, resolve_root, root_option
 from hinges.schema import DECISION_STATUSES, DOORS
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def note_unloadable(registry: Registry) -> None:
     if count:
         files = "file" if count == 1 else "files"
         verb = "is" if count == 1 else "are"
-        click.echo(
+        echo(
             f"hinges: note: {count} {files} could not be loaded and {verb} left out; "
             "run 'hinges check' to see why",
             err=True,
@@ -73,13 +73,13 @@ def list_command(
     filters = listing.Filters(status, door, owner, tenet, tag)
     records = listing.select(registry.decisions, filters)
     if output_format == "json":
-        click.echo(listing.as_json(records), nl=False)
+        echo(listing.as_json(records), nl=False)
     elif output_format == "csv":
-        click.echo(listing.as_csv(records), nl=False)
+        echo(listing.as_csv(records), nl=False)
     elif records:
-        click.echo(listing.as_table(records), nl=False)
+        echo(listing.as_table(records), nl=False)
     else:
-        click.echo("no decisions match")
+        echo("no decisions match")
     note_unloadable(registry)
     return 0
 
@@ -103,5 +103,5 @@ def show_command(record_id: str, root: Path | None) -> int:
         registry = load_registry(registry_root, config)
         citing = (r for r in registry.decisions if record_id in r.list_value("tenets"))
         cited_by = sorted(citing, key=listing.record_order)
-    click.echo(listing.show(record, cited_by), nl=False)
+    echo(listing.show(record, cited_by), nl=False)
     return 0

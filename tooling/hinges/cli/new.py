@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import resolve_root, root_option
+from hinges.cli._common import echo, resolve_root, root_option
 
 
 def open_in_editor(path: Path) -> int:
@@ -22,16 +22,16 @@ def open_in_editor(path: Path) -> int:
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
-        click.echo(f"hinges: neither $VISUAL nor $EDITOR is set; open {path} yourself", err=True)
+        echo(f"hinges: neither $VISUAL nor $EDITOR is set; open {path} yourself", err=True)
         return 0
     command = [*shlex.split(editor), str(path)]
     try:
         completed = subprocess.run(command, check=False)
     except OSError as error:
-        click.echo(f"hinges: could not start the editor {editor!r}: {error.strerror}", err=True)
+        echo(f"hinges: could not start the editor {editor!r}: {error.strerror}", err=True)
         return 1
     if completed.returncode != 0:
-        click.echo(f"hinges: the editor {editor!r} exited with {completed.returncode}", err=True)
+        echo(f"hinges: the editor {editor!r} exited with {completed.returncode}", err=True)
         return 1
     return 0
 
@@ -92,6 +92,7 @@ def new_command(
     from hinges.authoring.owners import allowed_owners, check_owner
     from hinges.cli import prompts
     from hinges.errors import HingesError
+    from hinges.visible import visible
 
     clean = clean_title(title)
     registry_root, config = resolve_root(root)
@@ -115,7 +116,7 @@ def new_command(
         for text in tenets:
             tenet_id = resolve_tenet_id(text, by_id)
             if by_id[tenet_id].status != "active":
-                click.echo(f"hinges: note: {tenet_id} is {by_id[tenet_id].status}", err=True)
+                echo(f"hinges: note: {tenet_id} is {by_id[tenet_id].status}", err=True)
             if tenet_id not in cited:
                 cited.append(tenet_id)
         if not tenets:
@@ -133,9 +134,9 @@ def new_command(
         exit_path=_clean_exit_path(exit_path),
     )
     created = create_decision(registry_root, config, request, dt.date.today())
-    click.echo(display_path(created.path))
+    echo(display_path(created.path))
     for old in created.superseded:
-        click.echo(f"hinges: {display_path(old)} is now superseded by {created.id}", err=True)
+        echo(f"hinges: {visible(display_path(old))} is now superseded by {created.id}", err=True)
     return open_in_editor(created.path) if edit else 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import DATE, resolve_root, root_option
+from hinges.cli._common import DATE, echo, resolve_root, root_option
 
 
 @click.command("notify")
@@ -71,17 +71,17 @@ def notify_command(
         changes = merge_changes(load_base_registry(registry_root, config, base_ref), registry)
     payload = message(due_reviews(registry.decisions, day), day, changes)
     if payload is None:
-        click.echo(f"nothing to notify as of {day}")
+        echo(f"nothing to notify as of {day}")
         return 0
     if dry_run:
-        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return 0
     from hinges.net.webhook import post
 
     assert webhook is not None
     status = post(webhook, payload, timeout=timeout)
     facts = payload["hinges"]
-    click.echo(
+    echo(
         f"posted to the webhook ({status}): {len(facts['reviews'])} due for review, "
         f"{len(facts['one_way_doors_accepted'])} one-way doors accepted, "
         f"{len(facts['superseded'])} superseded, {len(facts['reversed'])} reversed"

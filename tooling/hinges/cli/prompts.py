@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 import click
 
 from hinges.authoring.owners import AllowedOwners, check_owner
+from hinges.cli._common import echo
 from hinges.errors import HingesError
+from hinges.visible import shorten, visible
 
 if TYPE_CHECKING:
     from hinges.authoring.tenets import Tenet
@@ -45,7 +47,7 @@ def _door(answer: str) -> str:
 
 
 def ask_door() -> str:
-    click.echo(DOOR_QUESTION, err=True)
+    echo(DOOR_QUESTION, err=True)
     door: str = click.prompt("Door (1 or 2)", value_proc=_door, err=True)
     return door
 
@@ -53,7 +55,8 @@ def ask_door() -> str:
 def ask_owner(allowed: AllowedOwners | None, what: str = "the decision") -> str:
     """Ask until the answer is a handle (and an allowed one, when the registry has a list)."""
     if allowed is not None:
-        click.echo(f"Allowed owners ({allowed.source}): {', '.join(allowed.owners)}", err=True)
+        owners = ", ".join(visible(owner) for owner in allowed.owners)
+        echo(f"Allowed owners ({visible(allowed.source)}): {owners}", err=True)
 
     def valid(answer: str) -> str:
         try:
@@ -62,9 +65,12 @@ def ask_owner(allowed: AllowedOwners | None, what: str = "the decision") -> str:
             raise click.BadParameter(error.message) from None
 
     default = allowed.owners[0] if allowed is not None and len(allowed.owners) == 1 else None
+    # click shows the default in the prompt as it is: a file's value, so make it visible.
+    shown = f" [{visible(default)}]" if default is not None else ""
     owner: str = click.prompt(
-        f"Owner: the one team or person accountable for {what} over time (e.g. @payments)",
+        f"Owner: the one team or person accountable for {what} over time (e.g. @payments)" + shown,
         default=default,
+        show_default=False,
         value_proc=valid,
         err=True,
     )
@@ -77,9 +83,9 @@ def ask_tenets(active: Sequence[Tenet]) -> list[str]:
 
     if not active:
         return []
-    click.echo("Which tenets does this decision follow? (highest priority first)", err=True)
+    echo("Which tenets does this decision follow? (highest priority first)", err=True)
     for tenet in active:
-        click.echo(f"  {tenet.id}  {tenet.title}", err=True)
+        echo(f"  {visible(tenet.id)}  {visible(shorten(tenet.title, 100))}", err=True)
     known = {tenet.id: tenet for tenet in active}
 
     def valid(answer: str) -> list[str]:

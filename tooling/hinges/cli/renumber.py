@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import resolve_root, root_option
+from hinges.cli._common import echo, resolve_root, root_option
 
 
 @click.command("renumber")
@@ -43,16 +43,16 @@ def renumber_command(dry_run: bool, base_ref: str | None, root: Path | None) -> 
     plan = renumber.plan_renumber(registry_root, config, base)
     if not plan.moves:
         against = f" and none used at {base_ref}" if base_ref is not None else ""
-        click.echo(f"no duplicate numbers{against}; nothing to renumber")
+        echo(f"no duplicate numbers{against}; nothing to renumber")
         return 0
     for line in renumber.describe(plan):
-        click.echo(line)
+        echo(line)
     for line in plan.to_check:
-        click.echo(f"check: {line}")
+        echo(f"check: {line}")
     if dry_run:
-        click.echo("dry run: nothing written")
+        echo("dry run: nothing written")
         return 0
     renumber.apply(registry_root, plan)
     moved = len(plan.moves)
-    click.echo(f"renumbered {moved} record{'s' if moved != 1 else ''}; run 'hinges check'")
+    echo(f"renumbered {moved} record{'s' if moved != 1 else ''}; run 'hinges check'")
     return 0

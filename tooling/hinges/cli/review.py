@@ -13,8 +13,9 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import DATE, resolve_root, root_option
+from hinges.cli._common import DATE, echo, resolve_root, root_option
 from hinges.schema import REVIEW_OUTCOMES
+from hinges.visible import visible
 
 
 @click.command("review")
@@ -138,12 +139,12 @@ def _record(
         today=day,
     )
     was = done.previous_review_by.isoformat() if done.previous_review_by else "not set"
-    click.echo(
-        f"{done.path}: {done.record_id} reviewed {day}: {outcome}; "
+    echo(
+        f"{visible(str(done.path))}: {visible(done.record_id)} reviewed {day}: {outcome}; "
         f"review_by {was} -> {done.review_by}"
     )
     if (steps := done.next_steps()) is not None:
-        click.echo(f"next: {steps}")
+        echo(f"next: {steps}")
     return 0
 
 
@@ -156,10 +157,10 @@ def _list(day: dt.date, within: int, strict: bool, output_format: str, root: Pat
     registry = load_registry(registry_root, config)
     due = review.due_reviews(registry.decisions, day, within)
     if output_format == "json":
-        click.echo(review.as_json(due, day, within), nl=False)
+        echo(review.as_json(due, day, within), nl=False)
     elif due:
-        click.echo(review.as_table(due), nl=False)
+        echo(review.as_table(due), nl=False)
     else:
-        click.echo(review.nothing_due(day, within), nl=False)
+        echo(review.nothing_due(day, within), nl=False)
     note_unloadable(registry)
     return 1 if strict and any(item.overdue for item in due) else 0

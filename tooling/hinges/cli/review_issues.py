@@ -6,9 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import click
-
-from hinges.cli._common import resolve_root
+from hinges.cli._common import echo, resolve_root
 
 
 def open_issues_for(repo: str | None, day: dt.date, root: Path | None) -> int:
@@ -31,5 +29,5 @@ def open_issues_for(repo: str | None, day: dt.date, root: Path | None) -> int:
     github = GitHub(repo, token.strip(), api)
     result = sync_issues(github, registry, due_reviews(registry.decisions, day))
     for line in result.lines():
-        click.echo(line)
+        echo(line)
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from hinges.cli._common import echo
+
 
 @click.command("rules")
 @click.option("--markdown", is_flag=True, help="Print the full rules reference page as Markdown.")
@@ -15,5 +17,5 @@ def rules_command(markdown: bool) -> int:
     from hinges.reference import rules_markdown, rules_table
     from hinges.rules import all_rules
 
-    click.echo(rules_markdown() if markdown else rules_table(all_rules()) + "\n", nl=False)
+    echo(rules_markdown() if markdown else rules_table(all_rules()) + "\n", nl=False)
     return 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import resolve_root, root_option
+from hinges.cli._common import echo, resolve_root, root_option
 
 
 @click.command("schema")
@@ -22,11 +22,11 @@ def schema_command(kind: str, root: Path | None) -> int:
     if kind == "export":
         from hinges.export_schema import render_export_schema
 
-        click.echo(render_export_schema(), nl=False)
+        echo(render_export_schema(), nl=False)
         return 0
 
     from hinges.schema import render_json_schema
 
     _, config = resolve_root(root)
-    click.echo(render_json_schema(kind, config), nl=False)
+    echo(render_json_schema(kind, config), nl=False)
     return 0

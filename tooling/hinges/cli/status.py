@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import DATE, resolve_root, root_option
+from hinges.cli._common import DATE, echo, resolve_root, root_option
 from hinges.schema import DECISION_STATUSES, TENET_STATUSES
 
 
@@ -31,10 +31,10 @@ def status_command(record_id: str, new_status: str, root: Path | None, date: dt.
     Exit status: 0 changed, 1 not allowed or unknown ID, 2 usage error.
     """
     from hinges.authoring.status import change_status
+    from hinges.visible import shorten, visible
 
     registry_root, config = resolve_root(root)
     change = change_status(registry_root, config, record_id, new_status, date or dt.date.today())
-    click.echo(
-        f"{change.path}: {change.record_id} {change.old} -> {change.new}, date {change.date}"
-    )
+    record_id, old = visible(shorten(change.record_id)), visible(shorten(change.old))
+    echo(f"{visible(str(change.path))}: {record_id} {old} -> {change.new}, date {change.date}")
     return 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from hinges.cli._common import resolve_root, root_option
+from hinges.cli._common import echo, resolve_root, root_option
 
 
 @click.group("tenet")
@@ -51,9 +51,9 @@ def tenet_new_command(
     else:
         owner = check_owner(owner, allowed)
     created = create_tenet(registry_root, config, clean, owner, priority, dt.date.today())
-    click.echo(display_path(created.path))
+    echo(display_path(created.path))
     for tenet, rank in created.moved:
-        click.echo(f"hinges: {tenet.id} priority {tenet.priority} -> {rank}", err=True)
+        echo(f"hinges: {tenet.id} priority {tenet.priority} -> {rank}", err=True)
     return 0
 
 
@@ -61,20 +61,18 @@ def tenet_new_command(
 @root_option
 def tenet_list_command(root: Path | None) -> int:
     """List the tenets by priority: id, priority, status and title."""
+    from hinges.authoring.listing import format_table
     from hinges.authoring.tenets import load_tenets, sort_by_priority
 
     registry_root, config = resolve_root(root)
     tenets = load_tenets(registry_root, config)
-    rows = [("ID", "PRIORITY", "STATUS", "TITLE")]
+    rows = []
     for tenet in sort_by_priority(tenets.found):
         priority = "-" if tenet.priority is None else str(tenet.priority)
-        rows.append((tenet.id, priority, tenet.status, tenet.title))
-    widths = [max(len(row[column]) for row in rows) for column in range(3)]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        click.echo("  ".join([*cells, row[3]]))
+        rows.append([tenet.id, priority, tenet.status, tenet.title])
+    echo(format_table(rows, ("id", "priority", "status", "title")), nl=False)
     for problem in tenets.problems:
-        click.echo(f"hinges: not listed: {problem}", err=True)
+        echo(f"hinges: not listed: {problem}", err=True)
     return 1 if tenets.problems else 0
 
 
@@ -101,7 +99,7 @@ def tenet_reorder_command(tenet_ids: tuple[str, ...], root: Path | None) -> int:
     chosen = [resolve_tenet_id(text, known) for text in tenet_ids]
     changed = apply_order(new_order(tenets.active(), chosen))
     for tenet, rank in changed:
-        click.echo(f"{tenet.id} priority {tenet.priority} -> {rank}  {tenet.title}")
+        echo(f"{tenet.id} priority {tenet.priority} -> {rank}  {tenet.title}")
     if not changed:
-        click.echo("The tenets are already in that order.")
+        echo("The tenets are already in that order.")
     return 0

@@ -7,7 +7,9 @@ and tenet, a warning when a one-way door is added or accepted, and a note for ea
 that accepted decisions cite when it changes or retires, listing those decisions.
 
 Every value taken from a record is escaped: a title may hold ``|``, ``<``, ``]`` or
-backticks, and owners are shown as code so that ``@team`` does not notify anyone.
+backticks, and owners are shown as code so that ``@team`` does not notify anyone. Control
+and bidi characters are first made visible (:func:`hinges.visible.visible`): the summary
+is also printed to CI logs, and a bidi override would reorder the rendered comment.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from hinges.gate.compare import branch_changes, compare
 from hinges.loader import Registry
 from hinges.records import Record
 from hinges.reviews import last_review
+from hinges.visible import json_text, visible
 
 FORMAT_VERSION = 1
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
@@ -133,7 +136,7 @@ def escape(text: str | None) -> str:
     """``text`` as literal Markdown inline text (safe inside a table cell)."""
     if not text:
         return ""
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
@@ -142,7 +145,7 @@ def code(text: str | None) -> str:
     """``text`` as a code span (no mention, no link), safe inside a table cell."""
     if not text:
         return ""
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     cell_safe = text.replace("|", "\\|")
@@ -218,4 +221,4 @@ def render_json(summary: Summary) -> str:
             for note in summary.tenet_notes
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from hinges.authoring.naming import file_name, record_id, slugify
 from hinges.config import Config
 from hinges.importers.dates import parse_loose_date
+from hinges.numbers import number_value
 
 if TYPE_CHECKING:
     from hinges.importers.plan import Plan, Planned
@@ -38,7 +39,7 @@ def source_number(planned: Planned) -> int | None:
         return planned.parts.number
     front_id = planned.source.front_id
     match = _DIGITS.search(front_id) if front_id else None
-    return int(match[1]) if match else None
+    return number_value(match[1]) if match else None
 
 
 def _registry_numbers(directory: Path) -> dict[int, str]:
@@ -46,7 +47,9 @@ def _registry_numbers(directory: Path) -> dict[int, str]:
     for name in sorted(os.listdir(directory)):
         digits = name.split("-", 1)[0]
         if name.endswith(".md") and digits.isascii() and digits.isdigit():
-            taken.setdefault(int(digits), name)
+            number = number_value(digits)
+            if number is not None:
+                taken.setdefault(number, name)
     return taken
 
 

@@ -4,11 +4,14 @@ Every Markdown file of the source appears in exactly one of the sections Importe
 Already imported, Skipped (a record that cannot be imported, with the reason) or Not
 records (indexes, templates, notes, with the reason); folders left out of the search are
 listed under Not searched. A record whose number is not its source's says why on its line.
+File names are shown with :func:`hinges.visible.visible`: a source is untrusted, and a file
+named with an escape sequence must not draw on the terminal of whoever imports it.
 """
 
 from __future__ import annotations
 
 from hinges.importers.plan import Note, Plan
+from hinges.visible import visible
 
 
 def _section(title: str, lines: list[str]) -> list[str]:
@@ -16,7 +19,7 @@ def _section(title: str, lines: list[str]) -> list[str]:
 
 
 def _notes(notes: list[Note]) -> list[str]:
-    return [f"{note.relpath}: {note.message}" for note in notes]
+    return [f"{visible(note.relpath)}: {note.message}" for note in notes]
 
 
 def format_report(plan: Plan, *, dry_run: bool) -> str:
@@ -25,20 +28,23 @@ def format_report(plan: Plan, *, dry_run: bool) -> str:
     if plan.records:
         lines.append(f"Numbering: {plan.numbering}")
     imported = [
-        f"{planned.source.relpath} -> {plan.folder}/{planned.file_name}"
+        f"{visible(planned.source.relpath)} -> {visible(plan.folder)}/{visible(planned.file_name)}"
         + (f" ({planned.number_note})" if planned.number_note else "")
         for planned in plan.records
     ]
     lines += _section("Would import" if dry_run else "Imported", imported)
     lines += _section(
-        "Already imported", [f"{source} = {target}" for source, target in plan.already]
-    )
-    lines += _section("Skipped", [f"{item.relpath}: {item.reason}" for item in plan.skipped])
-    lines += _section(
-        "Not records", [f"{item.relpath}: {item.reason}" for item in plan.not_records]
+        "Already imported",
+        [f"{visible(source)} = {visible(target)}" for source, target in plan.already],
     )
     lines += _section(
-        "Not searched", [f"{item.relpath}: {item.reason}" for item in plan.not_searched]
+        "Skipped", [f"{visible(item.relpath)}: {item.reason}" for item in plan.skipped]
+    )
+    lines += _section(
+        "Not records", [f"{visible(item.relpath)}: {item.reason}" for item in plan.not_records]
+    )
+    lines += _section(
+        "Not searched", [f"{visible(item.relpath)}: {item.reason}" for item in plan.not_searched]
     )
     lines += _section("Not mapped", _notes(plan.unmapped))
     lines += _section("Kept as body text", _notes(plan.kept_as_text))

@@ -19,13 +19,17 @@ from hinges.config import Config, load_config
 from hinges.errors import HingesError
 from hinges.findings import Finding, Severity
 from hinges.mkdocs_plugin.config import CatalogConfig
+from hinges.visible import visible
 
 log = get_plugin_logger(__name__)
 
 
 def finding_line(finding: Finding) -> str:
     """``path:line:col: CODE message``, the shape editors and CI logs turn into links."""
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {finding.message}"
+    return (
+        f"{visible(finding.path)}:{finding.line}:{finding.column}: "
+        f"{finding.code} {visible(finding.message)}"
+    )
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
@@ -162,7 +166,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         try:
             return fill_blocks(output, blocks)
         except ValueError as error:  # a theme or plugin dropped the page's content
-            raise PluginError(f"hinges: {page.file.src_uri}: {error}") from None
+            raise PluginError(f"hinges: {visible(page.file.src_uri)}: {error}") from None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:

@@ -10,7 +10,9 @@ Output, one line per finding, in the order of the findings (path, line, column, 
   root), so annotations land on the right file when the registry lives in a subfolder;
 * ``line`` and ``col`` are 1-based; ``title`` is the rule code;
 * property values escape ``%``, CR, LF, ``:`` and ``,``; the message escapes ``%``, CR, LF,
-  as the workflow-command syntax requires.
+  as the workflow-command syntax requires, after controls, bidi characters, line breaks and
+  backslashes are made visible as in the text format (:func:`hinges.visible.visible`): a
+  record cannot start a workflow command of its own or draw on the CI log.
 
 The last line is the summary of the text format, which GitHub shows as plain log output.
 """
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING
 from hinges.findings import Severity
 from hinges.reporting import checkout_folder, checkout_relative
 from hinges.reporting.text import summary_line
+from hinges.visible import visible
 
 if TYPE_CHECKING:
     from hinges.checker import CheckResult
@@ -45,12 +48,12 @@ def render(result: CheckResult) -> str:
         path = checkout_relative(root, base, f.path)
         properties = ",".join(
             (
-                f"file={_escape_property(path)}",
+                f"file={_escape_property(visible(path))}",
                 f"line={f.line}",
                 f"col={f.column}",
                 f"title={_escape_property(f.code)}",
             )
         )
-        lines.append(f"::{_COMMAND[f.severity]} {properties}::{_escape_data(f.message)}")
+        lines.append(f"::{_COMMAND[f.severity]} {properties}::{_escape_data(visible(f.message))}")
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"

@@ -12,7 +12,11 @@
 * ``path`` is relative to the registry root with ``/`` separators; ``line`` and ``column``
   are 1-based; ``severity`` is ``error``, ``warning`` or ``info`` (after configured
   overrides); findings come in the order path, line, column, code;
-* ``summary.files`` counts the record files checked (the selected ones when PATHS are given).
+* ``summary.files`` counts the record files checked (the selected ones when PATHS are given);
+* strings hold the exact characters of records and file names (a message quotes a value
+  cut to 80 characters); besides what JSON requires, DEL, C1 controls, bidi characters,
+  line separators and lone surrogates are written as ``\\u`` escapes
+  (:func:`hinges.visible.json_text`), so the document is safe to print as well.
 
 The shape is versioned: within a version, fields are only ever added, never renamed or
 removed, so consumers should ignore fields they do not know.
@@ -22,6 +26,8 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING
+
+from hinges.visible import json_text
 
 if TYPE_CHECKING:
     from hinges.checker import CheckResult
@@ -45,4 +51,4 @@ def render(result: CheckResult) -> str:
         ],
         "summary": result.summary(),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

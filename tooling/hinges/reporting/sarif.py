@@ -40,9 +40,11 @@ A registry in ``docs/`` therefore yields ``docs/decisions/0001-x.md``, which is 
 GitHub shows. ``%SRCROOT%`` names that same folder for other viewers; it is deliberately
 not given an absolute ``originalUriBaseIds`` entry, so the output does not depend on where
 the checkout lives. Paths are percent-encoded as URI references (spaces, ``%``, ``:``,
-non-ASCII).
+non-ASCII; the bytes of a file name that is not UTF-8 as they are).
 
-The output is deterministic: the same registry and settings give the same bytes.
+Strings are escaped as in the json format (:func:`hinges.visible.json_text`): exact values,
+safe to print. The output is deterministic: the same registry and settings give the same
+bytes.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ from hinges import __version__
 from hinges.findings import Finding, Severity
 from hinges.reporting import checkout_folder, checkout_relative
 from hinges.rules import RuleInfo, all_rules
+from hinges.visible import json_text
 
 if TYPE_CHECKING:
     from hinges.checker import CheckResult
@@ -99,6 +102,15 @@ def _result(finding: Finding, uri: str, rule_index: dict[str, int]) -> dict[str,
     return result
 
 
+def _uri(path: str) -> str:
+    """``path`` percent-encoded as a URI reference.
+
+    A file name that is not valid UTF-8 reaches us with its bytes as lone surrogates
+    (surrogateescape); they are encoded back to those bytes, so the URI names the file.
+    """
+    return quote(path, safe="/", errors="surrogateescape")
+
+
 def document(result: CheckResult) -> dict[str, Any]:
     """The SARIF log for ``result`` as plain data."""
     rules = all_rules()
@@ -106,7 +118,7 @@ def document(result: CheckResult) -> dict[str, Any]:
     root = result.root.resolve()
     base = checkout_folder(root)
     results = [
-        _result(finding, quote(checkout_relative(root, base, finding.path), safe="/"), rule_index)
+        _result(finding, _uri(checkout_relative(root, base, finding.path)), rule_index)
         for finding in result.findings
     ]
     driver = {
@@ -120,4 +132,4 @@ def document(result: CheckResult) -> dict[str, Any]:
 
 
 def render(result: CheckResult) -> str:
-    return json.dumps(document(result), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document(result), indent=2, ensure_ascii=False)) + "\n"

@@ -12,11 +12,18 @@ root with ``/`` separators, ``line`` and ``col`` are 1-based, and ``severity`` i
     3 files checked: 1 error, 2 warnings, 0 notes
 
 (``notes`` counts findings of severity ``info``; ``files`` counts the selected record files.)
+
+Paths and messages are shown with :func:`hinges.visible.visible`: a control character, a
+bidi override, a line break or a backslash in a file name or a record value appears as an
+escape (``\\x1b``, ``\\u202e``, ``\\n``, ``\\\\``), so one finding is always one line and
+nothing in a record can move the cursor, retitle the window or reorder the text.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from hinges.visible import visible
 
 if TYPE_CHECKING:
     from hinges.checker import CheckResult
@@ -41,7 +48,7 @@ def summary_line(result: CheckResult) -> str:
 
 def render(result: CheckResult) -> str:
     lines = [
-        f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.message}"
+        f"{visible(f.path)}:{f.line}:{f.column}: {f.severity.value} {f.code} {visible(f.message)}"
         for f in result.findings
     ]
     lines.append(summary_line(result))

@@ -7,9 +7,11 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache, partial
 
+from hinges.numbers import number_value
 from hinges.records import Record, is_null
 from hinges.rules.base import Context
 from hinges.schema import DATE_PATTERN, HANDLE_PATTERN, FieldSpec, fields_for, parse_date
+from hinges.visible import quoted
 from hinges.yamltree import Node, Scalar, Sequence
 
 _compiled = cache(re.compile)
@@ -55,7 +57,7 @@ def _describe(node: Node) -> str:
     if isinstance(node, Sequence):
         return "a list"
     if isinstance(node, Scalar):
-        return f"'{node.text}'"
+        return quoted(node.text)
     return "a mapping"
 
 
@@ -64,22 +66,26 @@ def _pattern_problem(spec: FieldSpec, text: str) -> str | None:
         return None
     if spec.pattern == HANDLE_PATTERN:
         if ":" in text or "//" in text:
-            return f"'{text}' looks like a URL; an owner is a handle such as @team or alice"
-        return f"'{text}' is not a handle (letters, digits, '.', '_' or '-', optionally @org/team)"
+            return f"{quoted(text)} looks like a URL; an owner is a handle such as @team or alice"
+        return (
+            f"{quoted(text)} is not a handle "
+            "(letters, digits, '.', '_' or '-', optionally @org/team)"
+        )
     if spec.pattern == DATE_PATTERN:
-        return f"'{text}' is not an ISO date; write YYYY-MM-DD"
+        return f"{quoted(text)} is not an ISO date; write YYYY-MM-DD"
     example = spec.example.strip("[]").split(",")[0] or "the documented form"
-    return f"'{text}' does not have the form of {example}"
+    return f"{quoted(text)} does not have the form of {example}"
 
 
 def _scalar_problem(spec: FieldSpec, node: Scalar) -> str | None:
     text = node.text.strip()
     if spec.kind == "date":
         if _compiled(DATE_PATTERN).match(text) and parse_date(text) is None:
-            return f"'{text}' is not a real date"
+            return f"{quoted(text)} is not a real date"
         return _pattern_problem(spec, text)
     if spec.kind == "integer":
-        if not node.plain or not text.isdigit() or int(text) < 1:
+        number = number_value(text) if node.plain else None
+        if number is None or number < 1:
             return f"must be a whole number of 1 or more, not {_describe(node)}"
         return None
     if not text:  # quoted "" is not null, but is no value either
@@ -89,7 +95,7 @@ def _scalar_problem(spec: FieldSpec, node: Scalar) -> str | None:
             text, spec.enum, n=1
         )
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"must be one of {', '.join(spec.enum)}, not '{text}'{hint}"
+        return f"must be one of {', '.join(spec.enum)}, not {quoted(text)}{hint}"
     if spec.single_line and "\n" in text:
         return "must be a single line"
     return _pattern_problem(spec, text)
@@ -138,7 +144,7 @@ def value_problem(spec: FieldSpec, node: Node) -> tuple[Node, str] | None:
             if problem:
                 return item, f"item {problem}"
             if item.text in seen:
-                return item, f"lists '{item.text}' twice"
+                return item, f"lists {quoted(item.text)} twice"
             seen.add(item.text)
         return None
     if not isinstance(node, Scalar):

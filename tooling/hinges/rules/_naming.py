@@ -13,7 +13,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hinges.numbers import number_value
 from hinges.records import RecordKind
+from hinges.visible import quoted
 
 MAX_SLUG_LENGTH = 60
 _NUMBERED = {
@@ -48,6 +50,7 @@ class NumberedName:
 
     @property
     def number(self) -> int:
+        # A file name is at most 255 bytes: its digits always convert, exactly.
         return int(self.digits)
 
 
@@ -96,16 +99,16 @@ def name_problem(kind: RecordKind, relpath: str) -> str | None:
             start = "'T-' and " if kind == "tenet" else ""
             return f"does not start with {start}a number of {minimum} or more digits"
         if len(leading["digits"]) < minimum:
-            return f"has a number of fewer than {minimum} digits ('{leading['digits']}')"
+            return f"has a number of fewer than {minimum} digits ({quoted(leading['digits'])})"
         return "has no hyphen and slug after its number"
     slug = numbered.rest
     if not slug:
         return "has no slug after its number"
     if slug[0] in "-.":
-        return f"has a slug starting with '{slug[0]}'"
+        return f"has a slug starting with {quoted(slug[0])}"
     if not _SLUG.match(slug):
         return (
-            f"has a slug ('{slug}') with characters other than lowercase ASCII letters, "
+            f"has a slug ({quoted(slug)}) with characters other than lowercase ASCII letters, "
             "digits and hyphens"
         )
     if len(slug) > MAX_SLUG_LENGTH:
@@ -127,7 +130,7 @@ def slug_source(kind: RecordKind, relpath: str) -> str:
 def leading_number(kind: RecordKind, relpath: str) -> int | None:
     """Any number a misnamed file starts with (``42-x.md`` -> 42), else None."""
     match = _LEADING_DIGITS[kind].match(base_name(relpath))
-    return int(match["digits"]) if match else None
+    return number_value(match["digits"]) if match else None
 
 
 def highest_number(kind: RecordKind, relpaths: Iterable[str]) -> int:

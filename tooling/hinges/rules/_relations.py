@@ -11,7 +11,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from hinges.numbers import number_value
 from hinges.records import Record
+from hinges.visible import shorten
 
 SUPERSEDES = "supersedes"
 SUPERSEDED_BY = "superseded_by"
@@ -23,7 +25,8 @@ _TRAILING_NUMBER = re.compile(r"([0-9]+)$")
 def id_sort_key(record_id: str) -> tuple[int, str]:
     """Orders ids by number, so ADR-9999 comes before ADR-10000."""
     match = _TRAILING_NUMBER.search(record_id)
-    return (int(match[1]) if match else -1, record_id)
+    number = number_value(match[1]) if match else None
+    return (-1 if number is None else number, record_id)
 
 
 class IdIndex:
@@ -38,8 +41,9 @@ class IdIndex:
             self._by_number = {}
             for record_id in self.records:
                 match = _TRAILING_NUMBER.search(record_id)
-                if match:
-                    self._by_number.setdefault(int(match[1]), []).append(record_id)
+                number = number_value(match[1]) if match else None
+                if number is not None:
+                    self._by_number.setdefault(number, []).append(record_id)
         return self._by_number
 
     def get(self, record_id: str) -> Record | None:
@@ -52,16 +56,17 @@ class IdIndex:
         full of broken references fast, and ids differ mostly in their number anyway.
         """
         match = _TRAILING_NUMBER.search(reference)
-        if match is None:
+        number = number_value(match[1]) if match else None
+        if number is None:
             return []
-        same = [i for i in self._numbers().get(int(match[1]), []) if i != reference]
+        same = [i for i in self._numbers().get(number, []) if i != reference]
         return sorted(same, key=id_sort_key)
 
 
 def did_you_mean(suggestions: list[str]) -> str:
     if not suggestions:
         return ""
-    return f"; did you mean {' or '.join(suggestions)}?"
+    return f"; did you mean {' or '.join(shorten(s) for s in suggestions)}?"
 
 
 def references(record: Record) -> Iterator[tuple[str, str]]:

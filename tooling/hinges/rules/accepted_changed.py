@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.gate.compare import BODY, DECIDED, branch_changes, compare, first_changed_body_line
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG901", "accepted-changed", Severity.ERROR)
 
@@ -45,9 +46,9 @@ def check(context: Context) -> Iterator[Finding]:
         base, head = pair.base, pair.head
         if base.kind != "decision" or base.status not in DECIDED:
             continue
-        name = base.id or base.path
+        name = shorten(base.id or base.path)
         advice = (
-            f"{name} was {base.status} at the base ref and its content is history: "
+            f"{name} was {shorten(base.status)} at the base ref and its content is history: "
             f"restore it and supersede it instead (hinges new TITLE --supersedes {name})"
         )
         for key in branch_changes(pair):

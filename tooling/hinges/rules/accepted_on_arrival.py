@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.gate.compare import compare
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG906", "accepted-on-arrival", Severity.WARNING)
 
@@ -40,6 +41,6 @@ def check(context: Context) -> Iterator[Finding]:
         yield RULE.at(
             record,
             "status",
-            f"{record.id or record.path} is {door}added as accepted without having been "
+            f"{shorten(record.id or record.path)} is {door}added as accepted without having been "
             "proposed on the base branch; add it as proposed and accept it in a later change",
         )

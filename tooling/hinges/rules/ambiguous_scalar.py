@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._fields import checked_fields
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 from hinges.yamltree import Scalar, Sequence
 
 RULE = Rule("HG009", "ambiguous-scalar", Severity.WARNING)
@@ -39,6 +40,7 @@ _NUMBER = re.compile(
     r"^(?:[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*)"
     r"|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
+
 _TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?$")
 
 
@@ -75,6 +77,7 @@ def check(context: Context) -> Iterator[Finding]:
                     record.path,
                     scalar.line,
                     scalar.column,
-                    f"'{spec.name}' value {scalar.text} is read as {meaning} by YAML 1.1 tools "
-                    f'such as PyYAML; quote it: "{scalar.text}"',
+                    f"'{spec.name}' value {shorten(scalar.text)} is read as {meaning} "
+                    "by YAML 1.1 tools "
+                    f'such as PyYAML; quote it: "{shorten(scalar.text)}"',
                 )

@@ -34,6 +34,7 @@ from hinges.gate.compare import compare
 from hinges.rules._collisions import find_collisions, renumber_command
 from hinges.rules._naming import format_number
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG904", "base-collision", Severity.ERROR)
 
@@ -57,7 +58,8 @@ def check(context: Context) -> Iterator[Finding]:
             )
         else:
             where = (
-                f"number {collision.digits} is already used at the base ref by {collision.other}"
+                f"number {shorten(collision.digits)} is already used at the base ref "
+                f"by {collision.other}"
             )
         yield RULE.finding(
             record.path, 1, 1, f"{where}; renumber this record to {free} ({command})"
@@ -71,6 +73,6 @@ def check(context: Context) -> Iterator[Finding]:
             yield RULE.at(
                 record,
                 "id",
-                f"id {record.id} is already used at the base ref by {same_id}; "
+                f"id {shorten(record.id)} is already used at the base ref by {same_id}; "
                 "give this record an id and file number of its own",
             )

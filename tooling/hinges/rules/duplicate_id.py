@@ -29,6 +29,7 @@ from hinges.findings import Finding, Severity
 from hinges.records import Record
 from hinges.rules._naming import numbered_name
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG203", "duplicate-id", Severity.ERROR)
 
@@ -48,7 +49,9 @@ def _check_group(records: list[Record]) -> Iterator[Finding]:
         ]
         if others:
             yield RULE.at(
-                record, "id", f"id {record.id} is also used by {', '.join(sorted(others))}"
+                record,
+                "id",
+                f"id {shorten(record.id or '')} is also used by {', '.join(sorted(others))}",
             )
 
 

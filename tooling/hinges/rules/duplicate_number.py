@@ -30,6 +30,7 @@ from hinges.findings import Finding, Severity
 from hinges.records import RecordKind
 from hinges.rules._naming import NumberedName, format_number, numbered_name
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG204", "duplicate-number", Severity.ERROR)
 
@@ -68,7 +69,10 @@ def _check_kind(kind: RecordKind, relpaths: list[str]) -> Iterator[Finding]:
         for relpath, numbered in group:
             others = _and([other for other, _ in group if other != relpath])
             yield RULE.finding(
-                relpath, 1, 1, f"number {numbered.digits} is also used by {others}; {advice}"
+                relpath,
+                1,
+                1,
+                f"number {shorten(numbered.digits)} is also used by {others}; {advice}",
             )
 
 

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
+from hinges.numbers import number_value
 from hinges.records import Record, RecordKind
 from hinges.rules._naming import (
     base_name,
@@ -41,6 +42,7 @@ from hinges.rules._naming import (
     slugify,
 )
 from hinges.rules.base import Context, Rule
+from hinges.visible import quoted
 
 RULE = Rule("HG201", "file-name", Severity.ERROR)
 _ID_NUMBER = re.compile(r"-([0-9]+)$")
@@ -54,8 +56,9 @@ def _preferred_numbers(relpath: str, kind: RecordKind, record: Record | None) ->
         preferred.append(own)
     if record is not None and record.id is not None:
         match = _ID_NUMBER.search(record.id)
-        if match:
-            preferred.append(int(match[1]))
+        number = number_value(match[1]) if match else None
+        if number is not None:
+            preferred.append(number)
     return preferred
 
 
@@ -96,7 +99,10 @@ def _check_kind(
             f"; rename it, e.g. to {prefix}{format_number(kind, number)}-{slug}.md" if slug else ""
         )
         yield RULE.finding(
-            relpath, 1, 1, f"file name '{base_name(relpath)}' {problem}; {form_of(kind)}{advice}"
+            relpath,
+            1,
+            1,
+            f"file name {quoted(base_name(relpath))} {problem}; {form_of(kind)}{advice}",
         )
 
 

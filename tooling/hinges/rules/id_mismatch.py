@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._naming import base_name, expected_id, numbered_name
 from hinges.rules.base import Context, Rule
+from hinges.visible import quoted
 
 RULE = Rule("HG202", "id-mismatch", Severity.ERROR)
 
@@ -43,7 +44,7 @@ def check(context: Context) -> Iterator[Finding]:
         if actual == expected:
             continue
         message = (
-            f"id '{actual}' does not match the file name '{base_name(record.path)}'; "
+            f"id {quoted(actual)} does not match the file name {quoted(base_name(record.path))}; "
             f"it should be {expected}"
         )
         if record.kind == "decision" and actual.endswith(f"-{numbered.digits}"):

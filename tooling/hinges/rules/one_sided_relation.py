@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._relations import INVERSE, IdIndex, links
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG305", "one-sided-relation", Severity.ERROR)
 
@@ -49,6 +50,7 @@ def check(context: Context) -> Iterator[Finding]:
             link.source,
             link.key,
             link.target_id,
-            f"{link.source_id} lists {link.target_id} in {link.key}, but {link.target.path} "
-            f"does not list {link.source_id} in {inverse}; add it there",
+            f"{shorten(link.source_id)} lists {shorten(link.target_id)} in {link.key}, "
+            f"but {link.target.path} "
+            f"does not list {shorten(link.source_id)} in {inverse}; add it there",
         )

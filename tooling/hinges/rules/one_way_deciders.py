@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._doors import deciders_missing, is_one_way
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG402", "one-way-deciders", Severity.ERROR)
 
@@ -46,7 +47,11 @@ def check(context: Context) -> Iterator[Finding]:
         if not deciders_missing(record, context.registry.config):
             continue
         deciders = record.list_value("deciders")
-        named = f"it names {len(deciders)} ({', '.join(deciders)})" if deciders else "it names none"
+        named = (
+            f"it names {len(deciders)} ({shorten(', '.join(deciders))})"
+            if deciders
+            else "it names none"
+        )
         key = "deciders" if "deciders" in record.front.entries else "door"
         yield RULE.at(
             record,

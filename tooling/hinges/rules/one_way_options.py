@@ -39,6 +39,7 @@ from hinges.findings import Finding, Severity
 from hinges.rules._body import anchor_line, file_line
 from hinges.rules._doors import is_one_way, options_weighed
 from hinges.rules.base import Context, Rule
+from hinges.visible import quoted
 
 RULE = Rule("HG404", "one-way-options", Severity.ERROR)
 
@@ -64,6 +65,6 @@ def check(context: Context) -> Iterator[Finding]:
             record.path,
             file_line(record, weighed.heading.line),
             1,
-            f"'{weighed.heading.text}' weighs {found}; an accepted one-way door must weigh at "
-            "least two (a subheading or list item per option)",
+            f"{quoted(weighed.heading.text)} weighs {found}; an accepted one-way door must "
+            "weigh at least two (a subheading or list item per option)",
         )

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from hinges.codeowners import CodeOwnersProblem, read_codeowners
 from hinges.findings import Finding, Severity
 from hinges.rules.base import Context, Rule
+from hinges.visible import quoted
 
 RULE = Rule("HG701", "owner-not-allowed", Severity.ERROR)
 _SHOWN = 8
@@ -83,6 +84,6 @@ def check(context: Context) -> Iterator[Finding]:
         yield RULE.at(
             record,
             "owner",
-            f"owner '{owner}' is not one of the owners allowed by {source} "
+            f"owner {quoted(owner)} is not one of the owners allowed by {source} "
             f"({_listing(owners)}){hint}",
         )

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.gate.compare import compare
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG902", "record-deleted", Severity.ERROR)
 
@@ -37,7 +38,7 @@ def check(context: Context) -> Iterator[Finding]:
     comparison = compare(context.base, context.registry)
     for path in comparison.deleted:
         old = comparison.base_records.get(path)
-        name = f"{old.id} ({path})" if old is not None and old.id else path
+        name = f"{shorten(old.id)} ({path})" if old is not None and old.id else path
         if context.base.files.get(path) == "tenet":
             advice = "restore the file and set its status to retired"
         elif old is not None and old.status == "proposed":

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.gate.compare import compare
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG903", "record-renamed", Severity.ERROR)
 
@@ -41,10 +42,10 @@ def check(context: Context) -> Iterator[Finding]:
     comparison = compare(context.base, context.registry)
     for path, moved in comparison.renamed.items():
         old = comparison.base_records[path]
-        name = old.id or moved.id or path
+        name = shorten(old.id or moved.id or path)
         kept = "file name"
         if old.id is not None and moved.id != old.id:
-            kept = f"file name and id ({old.id})"
+            kept = f"file name and id ({shorten(old.id)})"
         advice = f"keep the {kept} it was published under"
         if not (root / path).exists() and not (root / path).is_symlink():
             # Never advise a move onto a file that exists: it would be overwritten.

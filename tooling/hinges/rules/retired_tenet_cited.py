@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
 from hinges.rules.base import Context, Rule
+from hinges.visible import quoted, shorten
 
 RULE = Rule("HG601", "retired-tenet-cited", Severity.WARNING)
 
@@ -46,6 +47,6 @@ def check(context: Context) -> Iterator[Finding]:
                 record,
                 "tenets",
                 tenet_id,
-                f"cites {tenet_id} '{title}', which is retired; cite the tenet that guides "
-                "this choice now, or remove the citation",
+                f"cites {shorten(tenet_id)} {quoted(title)}, which is retired; "
+                "cite the tenet that guides this choice now, or remove the citation",
             )

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._relations import references
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG303", "self-reference", Severity.ERROR)
 
@@ -40,6 +41,6 @@ def check(context: Context) -> Iterator[Finding]:
                     record,
                     key,
                     target_id,
-                    f"{own} lists itself in {key}; name the decision it "
+                    f"{shorten(own)} lists itself in {key}; name the decision it "
                     + ("replaces" if key == "supersedes" else "is replaced by"),
                 )

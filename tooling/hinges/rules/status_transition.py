@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.gate.compare import TRANSITIONS, compare
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG905", "status-transition", Severity.ERROR)
 
@@ -42,7 +43,13 @@ def check(context: Context) -> Iterator[Finding]:
         if new in allowed:
             continue
         if allowed:
-            advice = f"from {old} a {pair.head.kind} may only become {' or '.join(allowed)}"
+            advice = (
+                f"from {shorten(old)} a {pair.head.kind} may only become {' or '.join(allowed)}"
+            )
         else:
-            advice = f"a {old} {pair.head.kind} keeps its status; write a new record instead"
-        yield RULE.at(pair.head, "status", f"status changed from {old} to {new}; {advice}")
+            advice = (
+                f"a {shorten(old)} {pair.head.kind} keeps its status; write a new record instead"
+            )
+        yield RULE.at(
+            pair.head, "status", f"status changed from {shorten(old)} to {shorten(new)}; {advice}"
+        )

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._relations import SUPERSEDED_BY, IdIndex, links
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG308", "successor-not-accepted", Severity.ERROR)
 
@@ -40,7 +41,7 @@ def check(context: Context) -> Iterator[Finding]:
                 link.source,
                 link.key,
                 target_id,
-                f"successor {target_id} was rejected, and a rejected decision cannot "
+                f"successor {shorten(target_id)} was rejected, and a rejected decision cannot "
                 "supersede anything; remove it from superseded_by and name the decision "
                 "that did replace this one (or restore this decision's status)",
             )

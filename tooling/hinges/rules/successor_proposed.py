@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._relations import SUPERSEDED_BY, IdIndex, links
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG307", "successor-proposed", Severity.WARNING)
 
@@ -40,6 +41,6 @@ def check(context: Context) -> Iterator[Finding]:
                 link.source,
                 link.key,
                 target_id,
-                f"successor {target_id} is still proposed; this decision stays in force "
-                f"until {target_id} is accepted",
+                f"successor {shorten(target_id)} is still proposed; this decision stays in force "
+                f"until {shorten(target_id)} is accepted",
             )

@@ -39,6 +39,7 @@ from hinges.rules._relations import (
     supersede_edges,
 )
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG304", "supersede-cycle", Severity.ERROR)
 
@@ -58,7 +59,7 @@ def check(context: Context) -> Iterator[Finding]:
     for cycle in supersede_cycles(supersede_edges(decisions, index)):
         record = index.records[cycle[0]]  # cycles are built from resolved ids only
         line, column = _where(record, cycle[1], cycle[-1])
-        chain = " -> ".join([*cycle, cycle[0]])
+        chain = " -> ".join(shorten(rid) for rid in [*cycle, cycle[0]])
         yield RULE.finding(
             record.path,
             line,

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._relations import SUPERSEDED_BY
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG306", "superseded-status", Severity.ERROR)
 
@@ -47,7 +48,8 @@ def check(context: Context) -> Iterator[Finding]:
             yield RULE.at(
                 record,
                 "status",
-                f"superseded_by names {', '.join(successors)} but status is {status}; "
+                f"superseded_by names {shorten(', '.join(successors))} "
+                f"but status is {shorten(status)}; "
                 "set status: superseded (and date to the day it was replaced), "
                 "or remove superseded_by",
             )

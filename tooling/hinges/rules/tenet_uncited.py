@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG602", "tenet-uncited", Severity.INFO)
 
@@ -37,6 +38,6 @@ def check(context: Context) -> Iterator[Finding]:
         yield RULE.at(
             tenet,
             "id",
-            f"{tenet.id} is cited by no decision; cite it in the decisions that weigh it, "
+            f"{shorten(tenet.id)} is cited by no decision; cite it in the decisions that weigh it, "
             "or retire it if it no longer guides choices",
         )

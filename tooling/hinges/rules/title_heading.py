@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._body import anchor_line, collapse, file_line, title_heading
 from hinges.rules.base import Context, Rule
+from hinges.visible import quoted
 
 RULE = Rule("HG801", "title-heading", Severity.ERROR)
 
@@ -41,13 +42,13 @@ def check(context: Context) -> Iterator[Finding]:
                 record.path,
                 anchor_line(record),
                 1,
-                f"the body has no H1 heading; start it with '# {collapse(title)}'",
+                f"the body has no H1 heading; start it with {quoted('# ' + collapse(title))}",
             )
         elif collapse(heading.text) != collapse(title):
             yield RULE.finding(
                 record.path,
                 file_line(record, heading.line),
                 1,
-                f"the H1 '{heading.text}' differs from the title '{collapse(title)}'; "
+                f"the H1 {quoted(heading.text)} differs from the title {quoted(collapse(title))}; "
                 "make them the same",
             )

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._relations import IdIndex, did_you_mean, references
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG302", "unknown-decision", Severity.ERROR)
 
@@ -45,5 +46,5 @@ def check(context: Context) -> Iterator[Finding]:
                 record,
                 key,
                 target_id,
-                f"{key} names {target_id}, which is not a decision in {folder}/{hint}",
+                f"{key} names {shorten(target_id)}, which is not a decision in {folder}/{hint}",
             )

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._fields import specs_of
 from hinges.rules.base import Context, Rule
+from hinges.visible import quoted
 
 RULE = Rule("HG103", "unknown-key", Severity.ERROR)
 
@@ -37,5 +38,8 @@ def check(context: Context) -> Iterator[Finding]:
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
             hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
             yield RULE.finding(
-                record.path, key.line, key.column, f"unknown key '{name}' in a {record.kind}{hint}"
+                record.path,
+                key.line,
+                key.column,
+                f"unknown key {quoted(name)} in a {record.kind}{hint}",
             )

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._relations import IdIndex, did_you_mean
 from hinges.rules.base import Context, Rule
+from hinges.visible import shorten
 
 RULE = Rule("HG301", "unknown-tenet", Severity.ERROR)
 
@@ -43,5 +44,8 @@ def check(context: Context) -> Iterator[Finding]:
                 continue
             hint = did_you_mean(tenets.suggestions(tenet_id))
             yield RULE.at_item(
-                record, "tenets", tenet_id, f"tenet {tenet_id} does not exist in {folder}/{hint}"
+                record,
+                "tenets",
+                tenet_id,
+                f"tenet {shorten(tenet_id)} does not exist in {folder}/{hint}",
             )
