@@ -143,7 +143,7 @@ def registry(tmp_path: Path) -> Path:
 
 CHECK_TEXT = r"""
 decisions/0001-hostile.md:7:8: error HG102 'owner' '@plat\x1b[2J' is not a handle (letters, digits, '.', '_' or '-', optionally @org/team)
-decisions/0001-hostile.md:9:12: warning HG501 review was due on 2026-02-01, 298 days ago; review it and set a new review_by, or supersede it with a new decision
+decisions/0001-hostile.md:9:12: warning HG501 review was due on 2026-02-01, 298 days ago; review it and record what you found (hinges review ID --outcome ... --note ...), or supersede it with a new decision
 decisions/0001-hostile.md:11:10: error HG102 'tenets' item 'T-9\x1b]0;pwned\x07' does not have the form of T-001
 decisions/0001-hostile.md:11:10: error HG301 tenet T-9\x1b]0;pwned\x07 does not exist in tenets/
 decisions/0001-hostile.md:12:14: error HG102 'supersedes' item 'ADR-9\x1b]0;pwned\x07\x1b[2J\x0d\x08\x7f\x9b31m\u202eRTL\u2066\x09end' does not have the form of ADR-0003
@@ -151,10 +151,10 @@ decisions/0001-hostile.md:12:14: error HG302 supersedes names ADR-9\x1b]0;pwned\
 decisions/0001-hostile.md:13:1: error HG103 unknown key 'colour\x1b[2J' in a decision; known keys: id, title, status, date, door, owner, deciders, tenets, exit_path, review_by, supersedes, superseded_by, tags, imported_from
 decisions/0001-hostile.md:15:1: error HG801 the H1 'Heading' differs from the title 'Title \x1b]0;pwned\x07\x1b[2J \x08\x7f\x9b31m\u202eRTL\u2066 end'; make them the same
 decisions/0002-e\x1b[2J\x09\\vil.md:1:1: error HG201 file name '0002-e\x1b[2J\x09\\vil.md' has a slug ('e\x1b[2J\x09\\vil') with characters other than lowercase ASCII letters, digits and hyphens; decision files are named NNNN-slug.md (4 or more digits; the slug in lowercase ASCII letters, digits and hyphens, at most 60 characters); rename it, e.g. to 0002-e-2j-vil.md
-decisions/0002-e\x1b[2J\x09\\vil.md:9:12: warning HG501 review was due on 2026-02-01, 298 days ago; review it and set a new review_by, or supersede it with a new decision
+decisions/0002-e\x1b[2J\x09\\vil.md:9:12: warning HG501 review was due on 2026-02-01, 298 days ago; review it and record what you found (hinges review ID --outcome ... --note ...), or supersede it with a new decision
 decisions/0002-e\x1b[2J\x09\\vil.md:11:1: error HG801 the H1 'Heading' differs from the title 'Plain title'; make them the same
 decisions/0003-\udc9b31mbad.md:1:1: error HG201 file name '0003-\udc9b31mbad.md' has a slug ('\udc9b31mbad') with characters other than lowercase ASCII letters, digits and hyphens; decision files are named NNNN-slug.md (4 or more digits; the slug in lowercase ASCII letters, digits and hyphens, at most 60 characters); rename it, e.g. to 0003-31mbad.md
-decisions/0003-\udc9b31mbad.md:9:12: warning HG501 review was due on 2026-02-01, 298 days ago; review it and set a new review_by, or supersede it with a new decision
+decisions/0003-\udc9b31mbad.md:9:12: warning HG501 review was due on 2026-02-01, 298 days ago; review it and record what you found (hinges review ID --outcome ... --note ...), or supersede it with a new decision
 decisions/0003-\udc9b31mbad.md:11:1: error HG801 the H1 'Heading' differs from the title 'Third'; make them the same
 tenets/T-001-hostile.md:2:5: info HG602 T-001 is cited by no decision; cite it in the decisions that weigh it, or retire it if it no longer guides choices
 tenets/T-001-hostile.md:8:1: error HG801 the H1 'Tenet' differs from the title 'Tenet \x1b]0;pwned\x07\x1b[2J \x08\x7f\x9b31m\u202eRTL\u2066 end'; make them the same
