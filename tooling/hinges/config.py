@@ -7,7 +7,6 @@ Python) or from the ``[tool.hinges]`` table of ``pyproject.toml``, in the regist
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,8 @@ from typing import Any
 from hinges.errors import ConfigError
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
-_PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_PREFIX_CHARACTERS = _UPPER | frozenset("0123456789")
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def _from_table(table: dict[str, Any], where: str) -> Config:
             raise ConfigError(f"unknown setting '{name}'{hint}", path=where)
         values[name] = _coerce(name, value, where)
     config = Config(**values, source=where)
-    if not _PREFIX.match(config.id_prefix):
+    if not is_id_prefix(config.id_prefix):
         raise ConfigError(
             f"id_prefix {config.id_prefix!r} must be 1-10 upper-case letters or digits, "
             "starting with a letter",
@@ -123,6 +123,15 @@ def _from_table(table: dict[str, Any], where: str) -> Config:
         if Path(folder).is_absolute() or ".." in Path(folder).parts:
             raise ConfigError(f"folder {folder!r} must be inside the registry root", path=where)
     return config
+
+
+def is_id_prefix(text: str) -> bool:
+    """1-10 ASCII upper-case letters or digits, starting with a letter (``ADR``, ``DEC2``).
+
+    String tests, not a regular expression: every command reads the configuration, and
+    ``hinges new`` must not pay for compiling a pattern (tests/test_new_path.py).
+    """
+    return 0 < len(text) <= 10 and text[0] in _UPPER and all(c in _PREFIX_CHARACTERS for c in text)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

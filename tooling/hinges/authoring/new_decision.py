@@ -8,7 +8,6 @@ next number comes from file names. Only ``--supersedes`` reads the records it na
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -44,10 +43,14 @@ class NewDecision(NamedTuple):
 def normalise_decision_id(text: str, prefix: str) -> str:
     """``ADR-0003`` from ``ADR-0003``, ``adr-3`` or ``3``; raises HingesError otherwise."""
     cleaned = text.strip()
-    match = re.match(rf"^(?:{re.escape(prefix)}-)?([0-9]+)$", cleaned, re.IGNORECASE)
-    if match is None:
+    head, hyphen, digits = cleaned.rpartition("-")
+    # The prefix is letters and digits (hinges.config.is_id_prefix), so it holds no hyphen.
+    if (hyphen and not (head.isascii() and head.upper() == prefix.upper())) or not (
+        digits.isdigit() and digits.isascii()
+    ):
         raise HingesError(f"{cleaned!r} is not a decision id such as {prefix}-0003")
-    return f"{prefix}-{int(match[1]):04d}"
+    # Padded as a string: int() refuses digit runs over 4,300 long, and no file has one.
+    return f"{prefix}-{digits.lstrip('0').rjust(4, '0')}"
 
 
 class Gap(NamedTuple):
