@@ -144,6 +144,17 @@ def test_a_severity_for_an_unknown_rule_is_a_config_error(tmp_path: Path) -> Non
         ("decisions_dir = '../x'", "folder '../x' must be inside the registry root"),
         ("id_prefix = 'adr'", "id_prefix 'adr' must be 1-10 upper-case letters or digits, "
          "starting with a letter"),
+        # A pattern's "$" let a final newline through, and it would end up inside every id.
+        ('id_prefix = "ADR\\n"', "id_prefix 'ADR\\n' must be 1-10 upper-case letters or "
+         "digits, starting with a letter"),
+        ("id_prefix = 'ABCDEFGHIJK'", "id_prefix 'ABCDEFGHIJK' must be 1-10 upper-case letters "
+         "or digits, starting with a letter"),
+        ("id_prefix = '1ADR'", "id_prefix '1ADR' must be 1-10 upper-case letters or digits, "
+         "starting with a letter"),
+        ("id_prefix = 'AD-R'", "id_prefix 'AD-R' must be 1-10 upper-case letters or digits, "
+         "starting with a letter"),
+        ("id_prefix = 'ÀDR'", "id_prefix 'ÀDR' must be 1-10 upper-case letters or digits, "
+         "starting with a letter"),
         ("severity = 'off'", "'severity' must be a table of rule = level"),
         ("sevrity = {}", "unknown setting 'sevrity'; did you mean 'severity'?"),
         ("colour = 'red'", "unknown setting 'colour'"),
@@ -218,3 +229,9 @@ def test_a_pyproject_style_table_in_hinges_toml_says_what_to_do(tmp_path: Path) 
         "hinges.toml: hinges.toml takes its settings at the top level; remove the "
         "[tool.hinges] header (that form is for pyproject.toml)"
     )
+
+
+@pytest.mark.parametrize("prefix", ["A", "ADR", "DEC2", "ABCDEFGHIJ", "X0"])
+def test_id_prefixes_that_are_accepted(tmp_path: Path, prefix: str) -> None:
+    write_files(tmp_path, {"hinges.toml": f"id_prefix = '{prefix}'\n"})
+    assert load_config(tmp_path).id_prefix == prefix
