@@ -6,7 +6,9 @@ importing a module that does, is how that budget is lost without anyone noticing
 case runs the real command in a child process with ``re._compile`` (the function every
 ``re.compile``, ``re.match`` and ``re.sub`` goes through) wrapped, and reports which file
 asked for each pattern. Patterns compiled by the standard library (tomllib reading
-hinges.toml, dataclasses) are allowed: hinges cannot avoid them.
+hinges.toml, dataclasses) are allowed: hinges cannot avoid them. ``--tenet`` and
+``--supersedes`` read the records they name, through the loader, by design; they are
+not this fast path.
 """
 
 from __future__ import annotations
