@@ -135,15 +135,45 @@ def is_id_prefix(text: str) -> bool:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    import tomllib  # only when there is a file to read: most runs have none
-
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"not valid TOML: {error}", path=path.name) from None
+        data = path.read_bytes()
     except OSError as error:
         raise ConfigError(f"cannot read: {error.strerror}", path=path.name) from None
+    if _only_comments(data):
+        return {}
+    import tomllib  # only for a file that sets something: importing it takes ~3 ms
+
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        where = f"byte {error.start + 1}: {error.reason}"
+        raise ConfigError(
+            f"is not UTF-8 text ({where}); save it as UTF-8", path=path.name
+        ) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"not valid TOML: {error}", path=path.name) from None
+
+
+# Characters TOML allows nowhere outside strings, not even in comments (a CR only before LF).
+_TOML_CONTROLS = tuple(chr(code) for code in [*range(0x09), *range(0x0A + 1, 0x20), 0x7F])
+
+
+def _only_comments(data: bytes) -> bool:
+    """Whether ``data`` is TOML holding only comments and blank lines: an empty table.
+
+    The ``hinges.toml`` that ``hinges init`` writes is all comments until someone changes
+    a setting; reading it this way spares every ``hinges new`` the import of tomllib.
+    Anything else, valid or not, is left to tomllib.
+    """
+    try:
+        text = data.decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        return False
+    if any(control in text for control in _TOML_CONTROLS):
+        return False
+    return all(
+        not line.lstrip(" \t") or line.lstrip(" \t").startswith("#") for line in text.split("\n")
+    )
 
 
 def _pyproject_table(root: Path) -> dict[str, Any] | None:
