@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GOOD_TENET, write_files
+from hinges.authoring.init import config_text
 
 PACKAGE = str(Path(__file__).resolve().parent.parent / "tooling" / "hinges")
 
@@ -128,3 +129,14 @@ def test_new_imports_nothing_heavy(registry: Path) -> None:
     modules = result["modules"]
     assert isinstance(modules, list)
     assert [m for m in modules if m in HEAVY or m.startswith(tuple(h + "." for h in HEAVY))] == []
+
+
+def test_new_reads_the_hinges_toml_of_init_without_tomllib(registry: Path) -> None:
+    # All comments until someone changes a setting: importing tomllib would cost ~3 ms.
+    write_files(registry, {"hinges.toml": config_text()})
+    result = run_new(registry, "--door", "two-way", "--owner", "@x", "Defaults")
+    modules = result["modules"]
+    assert isinstance(modules, list)
+    assert "hinges.config" in modules
+    assert [m for m in modules if m.startswith("tomllib")] == []
+    assert hinges_calls(result) == []
