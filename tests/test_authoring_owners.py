@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from hinges.authoring.owners import CODEOWNERS_PLACES, allowed_owners, check_owner
+from hinges.authoring.owners import CODEOWNERS_PLACES, allowed_owners, check_owner, is_handle
 from hinges.codeowners import SEARCH_ORDER
 from hinges.config import Config
 from hinges.errors import HingesError
+from hinges.schema import HANDLE_PATTERN
 
 
 def test_codeowners_places_match_the_reader() -> None:
@@ -40,3 +44,35 @@ def test_check_owner() -> None:
         check_owner("https://github.com/team", None)
     with pytest.raises(HingesError, match="is not a handle"):
         check_owner("@", None)
+
+
+_HANDLE_ALPHABET = "aZ09._-/@ :é\n"
+
+
+@settings(max_examples=1000, deadline=None, database=None)
+@given(text=st.text(alphabet=_HANDLE_ALPHABET, max_size=8))
+def test_is_handle_agrees_with_the_schema_pattern(text: str) -> None:
+    """The string tests hinges new uses say what the check's pattern says.
+
+    (The pattern's ``$`` also matches before a final newline; check_owner strips the text
+    first, so that difference never reaches it.)
+    """
+    expected = re.match(HANDLE_PATTERN, text) is not None and not text.endswith("\n")
+    assert is_handle(text) == expected
+
+
+@pytest.mark.parametrize(
+    "handle", ["alice", "@alice", "@org/team", "a", "@a.b_c-d/e", "A9", "@9/9"]
+)
+def test_handles(handle: str) -> None:
+    assert is_handle(handle)
+    assert check_owner(f"  {handle} ", None) == handle
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "@", "@@a", "a/b/c", "@org/", "/team", "-a", "a-", "a.", "_a", "a b", "é", "https://x",
+     "a:b", "alice\n"],
+)  # fmt: skip
+def test_not_handles(text: str) -> None:
+    assert not is_handle(text)

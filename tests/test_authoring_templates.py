@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from hinges.authoring.new_decision import normalise_decision_id
 from hinges.authoring.templates import (
     DecisionDraft,
     TenetDraft,
     add_months,
     decision_text,
+    heading,
     tenet_text,
 )
+from hinges.errors import HingesError
 
 DAY = dt.date(2026, 8, 31)
 
@@ -73,3 +79,31 @@ def test_extra_required_sections_are_added_once() -> None:
     )  # fmt: skip
     headings = [line for line in decision_text(draft).splitlines() if line.startswith("## ")]
     assert headings == ["## Context", "## Decision", "## Consequences", "## Risks"]
+
+
+@settings(max_examples=1000, deadline=None, database=None)
+@given(title=st.text(alphabet="# \tCa", max_size=8))
+def test_heading_protects_the_hashes_a_pattern_would_find(title: str) -> None:
+    """String tests replaced ``(?:^|[ \\t])#+$`` (titles hold no newline) in hinges new."""
+    protected = re.search(r"(?:^|[ \t])#+$", title) is not None
+    assert heading(title) == (f"# {title} #" if protected else f"# {title}")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ADR-0003", "ADR-0003"), ("adr-3", "ADR-0003"), ("3", "ADR-0003"),
+        (" 0 ", "ADR-0000"), ("0000", "ADR-0000"), ("ADR-000012", "ADR-0012"),
+        ("12345", "ADR-12345"), ("ADR-" + "9" * 5000, "ADR-" + "9" * 5000),
+    ],
+)  # fmt: skip
+def test_supersedes_ids_are_normalised(text: str, expected: str) -> None:
+    assert normalise_decision_id(text, "ADR") == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["", "ADR-", "-3", "ADR--3", "DEC-3", "3a", "ADR-3 x", "ADR 3", "٣", "ADR-٣", "ÀDR-3"]
+)
+def test_supersedes_ids_that_are_not_ids(text: str) -> None:
+    with pytest.raises(HingesError, match="is not a decision id such as ADR-0003"):
+        normalise_decision_id(text, "ADR")

@@ -165,3 +165,12 @@ def test_uncommented_config_loads(tmp_path: Path) -> None:
     config = load_config(tmp_path)
     assert config.severity == {"review-overdue": "error"}
     assert config.decisions_dir == "decisions"
+
+
+def test_init_counts_tenet_zero_as_a_tenet(tmp_path: Path) -> None:
+    # Number 0 is a record number (T-000, like ADR-0000): the folder is not empty.
+    write_files(tmp_path, {"decisions/.keep": "", "tenets/T-000-first.md": "x"})
+    result = run_hinges("init", cwd=tmp_path)
+    assert result.code == 0, result
+    assert "kept    tenets/T-*.md (tenets exist)\n" in result.stdout
+    assert sorted(p.name for p in (tmp_path / "tenets").iterdir()) == ["T-000-first.md"]

@@ -147,6 +147,30 @@ def test_numbers_grow_past_four_digits(tmp_path: Path) -> None:
     assert "id: ADR-10000\n" in (tmp_path / out.strip()).read_text("utf-8")
 
 
+def test_numbers_of_any_length_that_fit_a_file_name(tmp_path: Path) -> None:
+    # 0000 counts as a record (MADR numbers from it); zero padding and width do not matter.
+    write_files(tmp_path, {"decisions/0000-first.md": "x", "tenets/.keep": ""})
+    assert new(tmp_path, "One", *TWO_WAY)[:2] == (0, "decisions/0001-one.md\n")
+    huge = "9" * 200
+    write_files(tmp_path, {f"decisions/000{huge}-huge.md": "x", "decisions/10000-b.md": "x"})
+    code, out, _ = new(tmp_path, "Next", *TWO_WAY)
+    assert (code, out) == (0, f"decisions/1{'0' * 200}-next.md\n")
+    assert f"id: ADR-1{'0' * 200}\n" in (tmp_path / out.strip()).read_text("utf-8")
+
+
+def test_a_next_number_too_long_for_a_file_name_is_refused(tmp_path: Path) -> None:
+    # 250 nines leave room for "-x.md" in 255 bytes; the next number has 251 digits.
+    write_files(tmp_path, {f"decisions/{'9' * 250}-x.md": "x", "tenets/.keep": ""})
+    code, out, err = new(tmp_path, "T", *TWO_WAY)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"hinges: the next number in {tmp_path / 'decisions'} would have 251 digits, too many "
+        "for a file name; give the record with the highest number a smaller one (its file "
+        "name and id) or move it out of the folder\n"
+    )
+    assert sorted(p.name for p in (tmp_path / "decisions").iterdir()) == [f"{'9' * 250}-x.md"]
+
+
 @pytest.mark.parametrize(
     ("title", "message"),
     [

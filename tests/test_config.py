@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from check_fixtures import WARNING_LINE, findings_registry, valid_registry
 from conftest import write_files
+from hinges.authoring.init import config_text
 from hinges.checker import check, severity_overrides
-from hinges.config import Config, find_root, load_config
+from hinges.config import Config, _only_comments, find_root, load_config
 from hinges.errors import ConfigError
 from hinges.findings import Severity
 
@@ -144,6 +148,17 @@ def test_a_severity_for_an_unknown_rule_is_a_config_error(tmp_path: Path) -> Non
         ("decisions_dir = '../x'", "folder '../x' must be inside the registry root"),
         ("id_prefix = 'adr'", "id_prefix 'adr' must be 1-10 upper-case letters or digits, "
          "starting with a letter"),
+        # A pattern's "$" let a final newline through, and it would end up inside every id.
+        ('id_prefix = "ADR\\n"', "id_prefix 'ADR\\n' must be 1-10 upper-case letters or "
+         "digits, starting with a letter"),
+        ("id_prefix = 'ABCDEFGHIJK'", "id_prefix 'ABCDEFGHIJK' must be 1-10 upper-case letters "
+         "or digits, starting with a letter"),
+        ("id_prefix = '1ADR'", "id_prefix '1ADR' must be 1-10 upper-case letters or digits, "
+         "starting with a letter"),
+        ("id_prefix = 'AD-R'", "id_prefix 'AD-R' must be 1-10 upper-case letters or digits, "
+         "starting with a letter"),
+        ("id_prefix = 'ÀDR'", "id_prefix 'ÀDR' must be 1-10 upper-case letters or digits, "
+         "starting with a letter"),
         ("severity = 'off'", "'severity' must be a table of rule = level"),
         ("sevrity = {}", "unknown setting 'sevrity'; did you mean 'severity'?"),
         ("colour = 'red'", "unknown setting 'colour'"),
@@ -218,3 +233,46 @@ def test_a_pyproject_style_table_in_hinges_toml_says_what_to_do(tmp_path: Path) 
         "hinges.toml: hinges.toml takes its settings at the top level; remove the "
         "[tool.hinges] header (that form is for pyproject.toml)"
     )
+
+
+@pytest.mark.parametrize("prefix", ["A", "ADR", "DEC2", "ABCDEFGHIJ", "X0"])
+def test_id_prefixes_that_are_accepted(tmp_path: Path, prefix: str) -> None:
+    write_files(tmp_path, {"hinges.toml": f"id_prefix = '{prefix}'\n"})
+    assert load_config(tmp_path).id_prefix == prefix
+
+
+def test_a_config_file_that_is_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    write_files(tmp_path, {"hinges.toml": b'# fine\nid_prefix = "\xff"\n'})
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path)
+    assert str(raised.value) == (
+        "hinges.toml: is not UTF-8 text (byte 21: invalid start byte); save it as UTF-8"
+    )
+
+
+def test_the_file_init_writes_is_read_without_tomllib(tmp_path: Path) -> None:
+    write_files(tmp_path, {"hinges.toml": config_text()})
+    assert _only_comments(config_text().encode())
+    assert load_config(tmp_path) == Config(source="hinges.toml")
+
+
+@settings(max_examples=2000, deadline=None, database=None)
+@given(text=st.text(alphabet=" \t#\n\r\x00\x01\x7f=a[]\"'é\ufeff\u2028", max_size=12))
+def test_only_comments_means_an_empty_table_to_tomllib(text: str) -> None:
+    """Whatever the shortcut reads as comments only, tomllib reads as an empty table."""
+    data = text.encode("utf-8", "surrogatepass")
+    if _only_comments(data):
+        assert tomllib.loads(text) == {}
+
+
+@pytest.mark.parametrize("text", ["", "\n", "# a\n", "  # a\r\n\t#b\n\n", "#é ✓ [x] = 1\n", "# a"])
+def test_comment_only_files(text: str) -> None:
+    assert _only_comments(text.encode())
+    assert tomllib.loads(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text", ["x = 1\n", "# a\nx = 1", "# a\r\n\r", "#\x01\n", "#\x7f", "\ufeff# a", "# a\x0c"]
+)
+def test_files_left_to_tomllib(text: str) -> None:
+    assert not _only_comments(text.encode())

@@ -8,6 +8,7 @@ exactly the template's keys and a safe file name.
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -148,3 +149,23 @@ def test_hinges_new_refuses_a_title_the_loader_would_refuse(registry: Path) -> N
     assert sorted(path.name for path in (registry / "decisions").iterdir()) == [
         "0001-use-postgres.md"
     ]
+
+
+def _quote_through_json(value: str) -> str:
+    """quote() as it was written with json.dumps and a pattern, before hinges new avoided both."""
+    quoted = json.dumps(value, ensure_ascii=False)
+    special = "[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
+    return re.sub(special, lambda found: f"\\u{ord(found.group()):04x}", quoted)
+
+
+def test_quote_writes_what_json_and_the_pattern_wrote_for_every_character() -> None:
+    every_character = "".join(map(chr, range(0x110000)))
+    assert quote(every_character) == _quote_through_json(every_character)
+    for code in [*range(0x100), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF, 0xD800, 0xDFFF]:
+        assert quote(chr(code)) == _quote_through_json(chr(code)), hex(code)
+
+
+@PROPERTIES
+@given(value=hostile_text)
+def test_quote_agrees_with_json_and_the_pattern(value: str) -> None:
+    assert quote(value) == _quote_through_json(value)

@@ -19,7 +19,9 @@ from pathlib import Path
 from hinges.fsscan import _inside, _read_regular
 
 SEARCH_ORDER = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Compiled on first use (re caches it), which is never in the usual file of @handles:
+# ``hinges new`` reads CODEOWNERS and must not compile patterns (tests/test_new_path.py).
+_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,7 @@ class CodeOwnersProblem:
 
 
 def _is_owner(token: str) -> bool:
-    return (token.startswith("@") and len(token) > 1) or bool(_EMAIL.match(token))
+    return (token.startswith("@") and len(token) > 1) or bool(re.match(_EMAIL, token))
 
 
 def parse_codeowners(text: str) -> tuple[str, ...]:

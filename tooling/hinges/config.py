@@ -7,7 +7,6 @@ Python) or from the ``[tool.hinges]`` table of ``pyproject.toml``, in the regist
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,8 @@ from typing import Any
 from hinges.errors import ConfigError
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
-_PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_PREFIX_CHARACTERS = _UPPER | frozenset("0123456789")
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def _from_table(table: dict[str, Any], where: str) -> Config:
             raise ConfigError(f"unknown setting '{name}'{hint}", path=where)
         values[name] = _coerce(name, value, where)
     config = Config(**values, source=where)
-    if not _PREFIX.match(config.id_prefix):
+    if not is_id_prefix(config.id_prefix):
         raise ConfigError(
             f"id_prefix {config.id_prefix!r} must be 1-10 upper-case letters or digits, "
             "starting with a letter",
@@ -132,16 +132,55 @@ def _from_table(table: dict[str, Any], where: str) -> Config:
     return config
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    import tomllib  # only when there is a file to read: most runs have none
+def is_id_prefix(text: str) -> bool:
+    """1-10 ASCII upper-case letters or digits, starting with a letter (``ADR``, ``DEC2``).
 
+    String tests, not a regular expression: every command reads the configuration, and
+    ``hinges new`` must not pay for compiling a pattern (tests/test_new_path.py).
+    """
+    return 0 < len(text) <= 10 and text[0] in _UPPER and all(c in _PREFIX_CHARACTERS for c in text)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"not valid TOML: {error}", path=path.name) from None
+        data = path.read_bytes()
     except OSError as error:
         raise ConfigError(f"cannot read: {error.strerror}", path=path.name) from None
+    if _only_comments(data):
+        return {}
+    import tomllib  # only for a file that sets something: importing it takes ~3 ms
+
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        where = f"byte {error.start + 1}: {error.reason}"
+        raise ConfigError(
+            f"is not UTF-8 text ({where}); save it as UTF-8", path=path.name
+        ) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"not valid TOML: {error}", path=path.name) from None
+
+
+# Characters TOML allows nowhere outside strings, not even in comments (a CR only before LF).
+_TOML_CONTROLS = tuple(chr(code) for code in [*range(0x09), *range(0x0A + 1, 0x20), 0x7F])
+
+
+def _only_comments(data: bytes) -> bool:
+    """Whether ``data`` is TOML holding only comments and blank lines: an empty table.
+
+    The ``hinges.toml`` that ``hinges init`` writes is all comments until someone changes
+    a setting; reading it this way spares every ``hinges new`` the import of tomllib.
+    Anything else, valid or not, is left to tomllib.
+    """
+    try:
+        text = data.decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        return False
+    if any(control in text for control in _TOML_CONTROLS):
+        return False
+    return all(
+        not line.lstrip(" \t") or line.lstrip(" \t").startswith("#") for line in text.split("\n")
+    )
 
 
 def _pyproject_table(root: Path) -> dict[str, Any] | None:

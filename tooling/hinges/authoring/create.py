@@ -15,6 +15,7 @@ The folder must resolve inside the registry root: nothing is ever written outsid
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -72,7 +73,8 @@ def create_next(directory: Path, kind: Kind, slug: str, render: Callable[[int], 
     """Write ``render(number)`` to the next free ``NNNN-slug.md`` in ``directory``."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     with folder_lock(directory):
-        number = highest_number(directory, kind) + 1
+        highest = highest_number(directory, kind)
+        number = 1 if highest is None else highest + 1  # after 0000 as after nothing: 0001
         for _ in range(_ATTEMPTS):
             path = directory / file_name(kind, number, slug)
             try:
@@ -80,6 +82,10 @@ def create_next(directory: Path, kind: Kind, slug: str, render: Callable[[int], 
             except FileExistsError:
                 number += 1
                 continue
+            except OSError as error:
+                if error.errno == errno.ENAMETOOLONG:
+                    raise _too_long(directory, number) from error
+                raise
             try:
                 with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
                     handle.write(render(number))
@@ -88,3 +94,12 @@ def create_next(directory: Path, kind: Kind, slug: str, render: Callable[[int], 
                 raise
             return Created(path, number)
     raise HingesError(f"could not find a free file name in {directory} after {_ATTEMPTS} tries")
+
+
+def _too_long(directory: Path, number: int) -> HingesError:
+    """The error for a folder whose highest number leaves no room for a next file name."""
+    return HingesError(
+        f"the next number in {directory} would have {len(str(number))} digits, too many "
+        "for a file name; give the record with the highest number a smaller one (its file "
+        "name and id) or move it out of the folder"
+    )

@@ -175,7 +175,7 @@ def init_registry(root: Path, config: Config, today: dt.date, owner: str) -> lis
     """Create what is missing of a registry at ``root``; returns every step, done or not."""
     steps = [_folder(root, config.decisions_dir), _folder(root, config.tenets_dir)]
     tenets = root / config.tenets_dir
-    if highest_number(tenets, "tenet") == 0:
+    if highest_number(tenets, "tenet") is None:
         name = file_name("tenet", 1, "reversible-choices-over-perfect-ones")
         draft = FIRST_TENET._replace(owner=owner, date=today)
         written = _create_file(tenets / name, tenet_text(draft))

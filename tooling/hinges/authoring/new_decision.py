@@ -8,7 +8,6 @@ next number comes from file names. Only ``--supersedes`` reads the records it na
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -18,7 +17,6 @@ from hinges.authoring.naming import record_id, slugify
 from hinges.authoring.templates import DecisionDraft, add_months, decision_text
 from hinges.config import Config
 from hinges.errors import HingesError
-from hinges.numbers import number_value
 from hinges.visible import shorten
 
 CREATABLE_STATUSES = ("proposed", "accepted")
@@ -46,11 +44,14 @@ class NewDecision(NamedTuple):
 def normalise_decision_id(text: str, prefix: str) -> str:
     """``ADR-0003`` from ``ADR-0003``, ``adr-3`` or ``3``; raises HingesError otherwise."""
     cleaned = text.strip()
-    match = re.match(rf"^(?:{re.escape(prefix)}-)?([0-9]+)$", cleaned, re.IGNORECASE)
-    number = number_value(match[1]) if match else None
-    if number is None:
+    head, hyphen, digits = cleaned.rpartition("-")
+    # The prefix is letters and digits (hinges.config.is_id_prefix), so it holds no hyphen.
+    if (hyphen and not (head.isascii() and head.upper() == prefix.upper())) or not (
+        digits.isdigit() and digits.isascii()
+    ):
         raise HingesError(f"{shorten(cleaned)!r} is not a decision id such as {prefix}-0003")
-    return f"{prefix}-{number:04d}"
+    # Padded as a string: int() refuses digit runs over 4,300 long, and no file has one.
+    return f"{prefix}-{digits.lstrip('0').rjust(4, '0')}"
 
 
 class Gap(NamedTuple):

@@ -16,7 +16,6 @@ missing, and the author uncomments the line when they know the answer.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -47,7 +46,6 @@ _TWO_WAY_GUIDANCE = {
         "walk back through it."
     ),
 }
-_ENDS_IN_HASHES = re.compile(r"(?:^|[ \t])#+$")
 _OPTION_TEMPLATE = (
     "### Option {n}: name it\n\n"
     "What it is; what it makes easier and harder; what undoing it would cost."
@@ -98,7 +96,8 @@ def heading(title: str) -> str:
     A title that ends in a space and hashes ("Use C #") would lose them as the heading's
     optional closing sequence, so a closing sequence of our own is added to protect them.
     """
-    if _ENDS_IN_HASHES.search(title):
+    unhashed = title.rstrip("#")
+    if len(unhashed) < len(title) and unhashed[-1:] in ("", " ", "\t"):
         return f"# {title} #"
     return f"# {title}"
 
