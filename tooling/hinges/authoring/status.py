@@ -34,6 +34,7 @@ ACCEPTANCE_RULES = (
     "one_way_deciders",
     "one_way_review_date",
     "one_way_options",
+    "template_text",
 )
 
 

@@ -2,7 +2,8 @@
 
 Only the path goes to standard output (``$EDITOR "$(hinges new ...)"`` works); questions
 and notes go to standard error. This module imports the core lazily and never imports
-the rules or the checker, so creating a record stays fast in a large registry.
+the rules or the checker, so creating a record stays fast in a large registry (only
+``--status accepted --edit`` runs the acceptance rules, once the editor closes).
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def display_path(path: Path) -> str:
     type=click.Choice(["proposed", "accepted"]),
     default="proposed",
     show_default=True,
-    help="accepted only if the record has what acceptance requires.",
+    help="accepted needs --edit: accepted when the editor closes, if it has what acceptance "
+    "requires.",
 )
 @click.option("--decider", "deciders", multiple=True, help="Who took part; repeat for several.")
 @click.option("--exit-path", help="How we would back out, and what it would cost.")
@@ -88,6 +90,7 @@ def new_command(
         DecisionRequest,
         create_decision,
         normalise_decision_id,
+        refuse_unready,
     )
     from hinges.authoring.owners import allowed_owners, check_owner
     from hinges.cli import prompts
@@ -132,11 +135,34 @@ def new_command(
         ),
         exit_path=_clean_exit_path(exit_path),
     )
+    accept = status == "accepted" and edit
+    if accept:  # written as proposed, accepted once the author has replaced the prompts
+        refuse_unready(request, config)
+        request = request._replace(status="proposed")
     created = create_decision(registry_root, config, request, dt.date.today())
     click.echo(display_path(created.path))
     for old in created.superseded:
         click.echo(f"hinges: {display_path(old)} is now superseded by {created.id}", err=True)
-    return open_in_editor(created.path) if edit else 0
+    code = open_in_editor(created.path) if edit else 0
+    return _accept(registry_root, created.id, created.path) if accept and code == 0 else code
+
+
+def _accept(root: Path, record_id: str, path: Path) -> int:
+    """Accept the record just written and edited, or say why it stays proposed."""
+    import datetime as dt
+
+    from hinges.authoring.status import change_status
+    from hinges.config import load_config
+    from hinges.errors import HingesError
+
+    try:
+        change_status(root, load_config(root), record_id, "accepted", dt.date.today())
+    except HingesError as error:
+        click.echo(f"hinges: {error.format()}", err=True)
+        click.echo(f"hinges: {display_path(path)} stays proposed", err=True)
+        return 1
+    click.echo(f"hinges: {record_id} is accepted", err=True)
+    return 0
 
 
 def _clean_exit_path(text: str | None) -> str | None:

@@ -33,16 +33,18 @@ from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
 from hinges.rules._doors import acceptance_gaps
+from hinges.rules._templates import template_text
 from hinges.rules.base import Context, Rule
 
 RULE = Rule("HG405", "acceptance-readiness", Severity.WARNING)
 
 
 def check(context: Context) -> Iterator[Finding]:
+    template = template_text(context.registry)
     for record in context.registry.decisions:
         if record.status != "proposed":
             continue
-        gaps = acceptance_gaps(record, context.registry.config)
+        gaps = acceptance_gaps(record, context.registry.config, template)
         if gaps:
             yield RULE.at(
                 record, "status", f"before this can be accepted it needs: {', '.join(gaps)}"

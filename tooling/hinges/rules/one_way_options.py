@@ -30,16 +30,18 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._body import anchor_line, file_line
 from hinges.rules._doors import is_one_way, options_weighed
+from hinges.rules._templates import template_text
 from hinges.rules.base import Context, Rule
 
 RULE = Rule("HG404", "one-way-options", Severity.ERROR)
 
 
 def check(context: Context) -> Iterator[Finding]:
+    template = template_text(context.registry)
     for record in context.registry.decisions:
         if record.status != "accepted" or not is_one_way(record):
             continue
-        weighed = options_weighed(record)
+        weighed = options_weighed(record, template)
         if weighed.count >= 2:
             continue
         if weighed.heading is None:

@@ -1,0 +1,273 @@
+"""Text left in a record from a template, found by comparing with the templates (not a rule).
+
+The placeholders come from the templates themselves, never from a list kept beside them:
+hinges' own (:mod:`hinges.template_prompts`, the text ``hinges new`` and ``hinges tenet
+new`` write) and the files named by the ``templates`` setting. Structure a real record keeps
+(the section headings) is not a placeholder; what a template asks the author to replace is:
+
+- every prompt line of hinges' templates, the option template (heading included), and the
+  example ``exit_path`` of its commented-out front-matter line (not the example deciders:
+  an ``@alice`` and a ``@bob`` are real people in many teams);
+- in a configured template: every text line of three words or more, every line or
+  heading holding a bracketed placeholder (``{title of option 1}``, ``<name>``), and
+  front-matter values that are prose or bracketed (``date: {YYYY-MM-DD}``), but not short
+  values such as ``status: proposed`` that a real record keeps.
+
+Lines are compared with runs of whitespace made one, case, list markers and numbers
+ignored (``### Option 3: name it`` is the option template), and whole paragraphs too, so a
+prompt rewrapped onto one line is still found. HTML comments are left alone: they do not
+show, and many teams keep a template's ``<!-- optional -->`` notes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from hinges import frontmatter, template_prompts
+from hinges.loader import Registry
+from hinges.markdown import parse_outline
+from hinges.records import Record
+from hinges.rules._body import file_line, outline_of
+
+_WHITESPACE = re.compile(r"\s+")
+_NUMBER = re.compile(r"[0-9]+")
+_LIST_MARKER = re.compile(r"^(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
+_COMMENT = re.compile(r"^<!--.*-->$")
+# Bounded, so a long line costs linear time: {placeholder}, <placeholder>, [placeholder]
+# (but not a link or a reference); one with a letter inside (not a "[ ]" task box).
+_BRACKETED = re.compile(r"\{[^{}\n]{1,200}\}|<[^<>\n]{1,200}>|\[[^\[\]\n]{1,200}\](?![(\[])")
+_KEY_VALUE = re.compile(r"^(?:#[ \t]*)?([A-Za-z_][A-Za-z0-9_-]*):(.*)$")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_CACHE_KEY = "template_placeholders"
+
+
+def key(text: str) -> str:
+    """What two lines are compared by: spacing, case, a list marker and numbers ignored."""
+    text = _LIST_MARKER.sub("", _WHITESPACE.sub(" ", text).strip())
+    return _NUMBER.sub("0", text.casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """Template text in a record: its file line, the text there, and which template it is from."""
+
+    line: int
+    text: str
+    template: str
+
+
+@dataclass
+class TemplateText:
+    """Every placeholder of a set of templates, by :func:`key`, each naming its template."""
+
+    lines: dict[str, str] = field(default_factory=dict)
+    paragraphs: dict[str, str] = field(default_factory=dict)
+    headings: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Front-matter key -> placeholder value (by :func:`key`) -> template."""
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    """Configured templates that could not be read: (path, what is wrong)."""
+
+    def merge(self, other: TemplateText) -> None:
+        for mine, theirs in (
+            (self.lines, other.lines),
+            (self.paragraphs, other.paragraphs),
+            (self.headings, other.headings),
+        ):
+            for text, template in theirs.items():
+                mine.setdefault(text, template)
+        for name, values in other.values.items():
+            for value, template in values.items():
+                self.values.setdefault(name, {}).setdefault(value, template)
+        self.problems.extend(other.problems)
+
+    def add_prose(self, prose: str, template: str) -> None:
+        """A prompt: each of its lines, and the whole of it as one paragraph."""
+        for line in prose.splitlines():
+            if line.strip():
+                self.lines.setdefault(key(line), template)
+        self.paragraphs.setdefault(key(prose), template)
+
+    def is_placeholder_heading(self, text: str) -> bool:
+        return key(text) in self.headings
+
+    def is_placeholder_line(self, text: str) -> bool:
+        return key(text) in self.lines
+
+
+@cache
+def builtin_text() -> TemplateText:
+    """The placeholders of hinges' own templates."""
+    prompts = template_prompts
+    text = TemplateText()
+    for door, guidance in (
+        ("one-way", prompts.ONE_WAY_GUIDANCE),
+        ("two-way", prompts.TWO_WAY_GUIDANCE),
+    ):
+        for prompt in guidance.values():
+            text.add_prose(prompt, f"hinges' {door} template")
+    text.add_prose(prompts.REQUIRED_SECTION_PROMPT, "hinges' template")
+    option = parse_outline(prompts.OPTION_TEMPLATE.format(n=1))
+    for number, line in enumerate(option.lines, start=1):
+        heading = next((h for h in option.headings if h.line == number), None)
+        if heading is not None:
+            text.headings[key(heading.text)] = "hinges' one-way template"
+        elif line.strip():
+            text.add_prose(line, "hinges' one-way template")
+    for prompt in (prompts.TENET_STATEMENT, prompts.TENET_RATIONALE, prompts.TENET_TENSION):
+        text.add_prose(prompt, "hinges' tenet template")
+    text.values["exit_path"] = {key(prompts.EXIT_PATH_PROMPT): "hinges' template"}
+    # Not the example deciders: "@alice" and "@bob" are real people in many teams.
+    return text
+
+
+def _bracketed(text: str) -> bool:
+    return any(_WORD.search(match[0]) for match in _BRACKETED.finditer(text))
+
+
+def _is_placeholder_value(value: str) -> bool:
+    return _bracketed(value) or len(_WORD.findall(value)) >= 3
+
+
+def _unquoted(value: str) -> str:
+    if value[:1] in "\"'":
+        end = value.find(value[0], 1)
+        return value[1:end] if end > 0 else value[1:]
+    return value.split(" #", 1)[0].strip()
+
+
+def parse_template(source: str, name: str) -> TemplateText:
+    """The placeholders of a template file's text, named ``template name`` in findings."""
+    template = f"template {name}"
+    text = TemplateText()
+    framed = frontmatter.split(source)
+    body = source
+    if isinstance(framed, frontmatter.Framed):
+        body = framed.body
+        for line in framed.front_matter.splitlines():
+            match = _KEY_VALUE.match(line.strip())
+            value = _unquoted(match[2].strip()) if match else ""
+            if match and _is_placeholder_value(value):
+                text.values.setdefault(match[1], {}).setdefault(key(value), template)
+    outline = parse_outline(body)
+    headings = {heading.line: heading.text for heading in outline.headings}
+    paragraph: list[str] = []
+    for number, line in enumerate([*outline.lines, ""], start=1):
+        stripped = line.strip()
+        heading = headings.get(number)
+        if heading is not None or not stripped or _COMMENT.match(stripped):
+            joined = " ".join(paragraph)
+            if len(paragraph) > 1 and _is_placeholder_value(joined):
+                text.paragraphs.setdefault(key(joined), template)
+            paragraph = []
+            if heading is not None and _bracketed(heading):
+                text.headings.setdefault(key(heading), template)
+            continue
+        paragraph.append(stripped)
+        if _is_placeholder_value(stripped):
+            text.lines.setdefault(key(stripped), template)
+    return text
+
+
+@cache
+def _configured(path: Path, name: str, stamp: tuple[int, int], limit: int) -> TemplateText:
+    """A configured template's placeholders, read again only when the file changes."""
+    del stamp  # part of the cache key only
+    if path.stat().st_size > limit:
+        return TemplateText(problems=[(name, f"larger than max_file_bytes ({limit})")])
+    decoded = frontmatter.decode(path.read_bytes())
+    if isinstance(decoded, frontmatter.FramingProblem):
+        return TemplateText(problems=[(name, f"{decoded.message}, so it is not read")])
+    return parse_template(decoded, name)
+
+
+def template_text(registry: Registry) -> TemplateText:
+    """The placeholders of hinges' templates and of the registry's configured ones."""
+    configured = registry.config.templates
+    if not configured:
+        return builtin_text()
+    text = TemplateText()
+    text.merge(builtin_text())
+    for name in configured:
+        path = registry.root / name
+        try:
+            status = path.stat()
+            if not path.is_file():
+                raise IsADirectoryError
+            text.merge(
+                _configured(
+                    path, name, (status.st_mtime_ns, status.st_size),
+                    registry.config.max_file_bytes,
+                )
+            )  # fmt: skip
+        except OSError as error:
+            reason = "no such file" if isinstance(error, FileNotFoundError) else "not readable"
+            text.problems.append((name, f"{reason}; fix 'templates' in the configuration"))
+    return text
+
+
+def placeholders_in(record: Record, text: TemplateText) -> list[Placeholder]:
+    """Every placeholder left in ``record``, in file order."""
+    cached = record.extra.get(_CACHE_KEY)
+    if cached is not None and cached[0] is text:
+        return list(cached[1])
+    found: list[Placeholder] = []
+    for name, values in text.values.items():
+        value = record.values.get(name)
+        shown = ", ".join(value) if isinstance(value, list) else value
+        if isinstance(shown, str) and key(shown) in values:
+            found.append(Placeholder(record.where(name)[0], f"{name}: {shown}", values[key(shown)]))
+    outline = outline_of(record)
+    heading_lines = {heading.line: heading for heading in outline.headings}
+    paragraph: list[tuple[int, str]] = []
+    for number, line in enumerate([*outline.lines, ""], start=1):
+        stripped = line.strip()
+        heading = heading_lines.get(number)
+        if heading is not None or not stripped or number in outline.code_lines:
+            _paragraph(record, text, paragraph, found)
+            paragraph = []
+            if heading is not None and key(heading.text) in text.headings:
+                template = text.headings[key(heading.text)]
+                found.append(Placeholder(file_line(record, number), stripped, template))
+            continue
+        paragraph.append((number, stripped))
+        if key(stripped) in text.lines:
+            template = text.lines[key(stripped)]
+            found.append(Placeholder(file_line(record, number), stripped, template))
+    found.sort(key=lambda placeholder: placeholder.line)
+    record.extra[_CACHE_KEY] = (text, tuple(found))
+    return found
+
+
+def _paragraph(
+    record: Record, text: TemplateText, lines: list[tuple[int, str]], found: list[Placeholder]
+) -> None:
+    """A paragraph that is a whole prompt rewrapped, unless one of its lines was found."""
+    if not lines:
+        return
+    joined = key(" ".join(line for _, line in lines))
+    if joined in text.paragraphs:
+        first = file_line(record, lines[0][0])
+        if not any(first <= p.line < first + len(lines) for p in found):
+            found.append(Placeholder(first, lines[0][1], text.paragraphs[joined]))
+
+
+def shorten(text: str, width: int = 60) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis, for quoting in a message."""
+    text = _WHITESPACE.sub(" ", text).strip()
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def describe(found: list[Placeholder]) -> str:
+    """The placeholders as a message: the first quoted, the lines of the others."""
+    first = found[0]
+    message = f"'{shorten(first.text)}' is text left from {first.template}"
+    others = sorted({p.line for p in found[1:]} - {first.line})
+    if others:
+        shown = ", ".join(str(line) for line in others[:8])
+        more = f" and {len(others) - 8} more" if len(others) > 8 else ""
+        message += f" (more at line{'s' if len(others) > 1 else ''} {shown}{more})"
+    return message
