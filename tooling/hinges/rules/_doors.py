@@ -1,8 +1,9 @@
 """What acceptance requires of a decision, shared by the door rules (not a rule itself).
 
-An accepted decision needs an ``exit_path``; an accepted one-way door also needs enough
-deciders, a ``review_by`` date and a body that weighs at least two options. The accepted
-rules (HG401-HG404) report each gap as an error; HG405 lists them all, early, on a proposal.
+An accepted decision needs an ``exit_path`` and no text left from a template; an accepted
+one-way door also needs enough deciders, a ``review_by`` date and a body that weighs at
+least two options. The accepted rules (HG401-HG404, HG803) report each gap as an error;
+HG405 lists them all, early, on a proposal.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """A proposed decision lacks what acceptance will require.
 
 The door rules apply when a decision is accepted; this rule says so while it is still a
-proposal, in one warning listing every gap: an `exit_path`, and for a one-way door enough
-deciders, a `review_by` date and at least two options weighed in the body.
+proposal, in one warning listing every gap: an `exit_path`, for a one-way door enough
+deciders, a `review_by` date and at least two options weighed in the body, and the
+author's own text in place of any text left from a template (`template-text`).
 
 Passing:
 

@@ -3,7 +3,8 @@
 Going slowly through a one-way door means comparing real alternatives. The body needs a
 section whose heading mentions options or alternatives ("Options considered", "Considered
 Options", "Alternatives") holding at least two options: two subheadings one level down,
-or two items of its outer list before any subheading.
+or two items of its outer list before any subheading. An option still as a template
+wrote it ("### Option 1: name it", see `template-text`) is not an option weighed.
 
 Passing:
 
