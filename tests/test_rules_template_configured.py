@@ -216,3 +216,22 @@ def test_imported_real_records_have_no_template_text(tmp_path: Path, fixture: st
 def test_the_rules_command_documents_the_rule() -> None:
     result = run_hinges("rules")
     assert "HG803  template-text" in result.stdout
+
+
+def test_team_placeholder_options_in_a_list_are_not_options_weighed(tmp_path: Path) -> None:
+    one_way = WRITTEN.replace("door: two-way", "door: one-way").replace(
+        "tenets: [T-001]", 'tenets: [T-001]\ndeciders: ["@maria", "@sam"]\nreview_by: 2027-06-20'
+    )
+    team_registry(tmp_path, one_way)
+    result = check(tmp_path, load_config(tmp_path), today=TODAY)
+    assert [f for f in result.findings if f.severity is not Severity.INFO] == []
+    team_registry(tmp_path, one_way.replace("* Sticky sessions", "* {title of option 2}"))
+    result = check(tmp_path, load_config(tmp_path), today=TODAY)
+    assert [(f.code, f.line, f.message) for f in result.findings if f.code == "HG404"] == [
+        (
+            "HG404",
+            25,
+            "'Considered Options' weighs only one option; an accepted one-way door must weigh "
+            "at least two (a subheading or list item per option)",
+        )
+    ]
