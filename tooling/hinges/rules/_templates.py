@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from hinges import frontmatter, template_prompts
@@ -90,6 +90,25 @@ class TemplateText:
             if line.strip():
                 self.lines.setdefault(key(line), template)
         self.paragraphs.setdefault(key(prose), template)
+
+    @cached_property
+    def starts(self) -> re.Pattern[str] | None:
+        """Where a placeholder can begin: a line starting with the first word of one.
+
+        A cheap test that rules most records out in one pass of the regular expression
+        engine (the literal newline lets it skip from line to line), so the line-by-line
+        comparison runs only on the few records that may hold template text. Searched in
+        the body with a newline put in front.
+        """
+        keys = [*self.lines, *self.paragraphs, *self.headings]
+        words = sorted({k.split(" ", 1)[0] for k in keys if k}, key=len, reverse=True)
+        if not words:
+            return None
+        alternatives = "|".join(re.escape(word).replace("0", "[0-9]+") for word in words)
+        return re.compile(
+            r"\n[^\S\n]*(?:#{1,6}[ \t]+)?(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)?"
+            rf"(?i:{alternatives})(?!\S)"
+        )
 
     def is_placeholder_heading(self, text: str) -> bool:
         return key(text) in self.headings
@@ -220,6 +239,15 @@ def placeholders_in(record: Record, text: TemplateText) -> list[Placeholder]:
         shown = ", ".join(value) if isinstance(value, list) else value
         if isinstance(shown, str) and key(shown) in values:
             found.append(Placeholder(record.where(name)[0], f"{name}: {shown}", values[key(shown)]))
+    starts = text.starts
+    if starts is not None and starts.search("\n" + record.body):
+        _body_placeholders(record, text, found)
+    found.sort(key=lambda placeholder: placeholder.line)
+    record.extra[_CACHE_KEY] = (text, tuple(found))
+    return found
+
+
+def _body_placeholders(record: Record, text: TemplateText, found: list[Placeholder]) -> None:
     outline = outline_of(record)
     heading_lines = {heading.line: heading for heading in outline.headings}
     paragraph: list[tuple[int, str]] = []
@@ -237,9 +265,6 @@ def placeholders_in(record: Record, text: TemplateText) -> list[Placeholder]:
         if key(stripped) in text.lines:
             template = text.lines[key(stripped)]
             found.append(Placeholder(file_line(record, number), stripped, template))
-    found.sort(key=lambda placeholder: placeholder.line)
-    record.extra[_CACHE_KEY] = (text, tuple(found))
-    return found
 
 
 def _paragraph(
