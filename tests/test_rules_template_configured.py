@@ -235,3 +235,27 @@ def test_team_placeholder_options_in_a_list_are_not_options_weighed(tmp_path: Pa
             "at least two (a subheading or list item per option)",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("template_line", "record_line"),
+    [
+        ("* {title of option 1}", "- {title of option 2}"),  # another list marker and number
+        ("Q1 goals: {what we want by March}", "Q3 goals: {what we want by March}"),
+        ("### {name of the option}", "   ###   {NAME of the option}"),
+        ("Say which  tenets pull apart here.", "  say which tenets pull apart here."),
+    ],
+)
+def test_placeholders_are_found_however_they_are_spaced_numbered_or_marked(
+    tmp_path: Path, template_line: str, record_line: str
+) -> None:
+    record = WRITTEN.replace(
+        "Sessions live in memory, so every deploy logs users out.", record_line
+    )
+    write_files(tmp_path, {
+        "hinges.toml": 'templates = ["t.md"]\n',
+        "t.md": f"# Template\n\n## Context\n\n{template_line}\n",
+        "tenets/T-001-reversible.md": GOOD_TENET,
+        "decisions/0002-cache-sessions-in-redis.md": record,
+    })  # fmt: skip
+    assert [(f.line, f.severity) for f in hg803(tmp_path)] == [(15, Severity.ERROR)]
