@@ -162,18 +162,26 @@ def test_without_the_setting_the_team_template_is_not_known(tmp_path: Path) -> N
         (None, "the configured template cannot be read: no such file; fix 'templates' in the "
                "configuration"),
         (b"\xff\xfe not UTF-8", "the configured template cannot be read: "),
+        ("outside", "the configured template cannot be read: it leads outside the registry "
+                    "root; fix 'templates' in the configuration"),
+        ("folder", "the configured template cannot be read: not a regular file; fix "
+                   "'templates' in the configuration"),
     ],
 )  # fmt: skip
 def test_an_unreadable_template_is_reported_at_its_path(
-    tmp_path: Path, content: bytes | None, message: str
+    tmp_path: Path, content: bytes | str | None, message: str
 ) -> None:
-    team_registry(tmp_path, WRITTEN)
-    template = tmp_path / "docs/templates/decision.md"
-    if content is None:
-        template.unlink()
-    else:
+    root = team_registry(tmp_path / "registry", WRITTEN)
+    template = root / "docs/templates/decision.md"
+    template.unlink()
+    if content == "outside":  # a symlink to a file outside the registry is not read
+        (tmp_path / "elsewhere.md").write_text(MADR_TEMPLATE, "utf-8")
+        template.symlink_to(tmp_path / "elsewhere.md")
+    elif content == "folder":
+        template.mkdir()
+    elif isinstance(content, bytes):
         template.write_bytes(content)
-    found = hg803(tmp_path)
+    found = hg803(root)
     assert [(f.path, f.line, f.severity) for f in found] == [
         ("docs/templates/decision.md", 1, Severity.ERROR)
     ]

@@ -2,21 +2,16 @@
 
 The placeholders come from the templates themselves, never from a list kept beside them:
 hinges' own (:mod:`hinges.template_prompts`, the text ``hinges new`` and ``hinges tenet
-new`` write) and the files named by the ``templates`` setting. Structure a real record keeps
-(the section headings) is not a placeholder; what a template asks the author to replace is:
-
-- every prompt line of hinges' templates, the option template (heading included), and the
-  example ``exit_path`` of its commented-out front-matter line (not the example deciders:
-  an ``@alice`` and a ``@bob`` are real people in many teams);
-- in a configured template: every text line of three words or more, every line or
-  heading holding a bracketed placeholder (``{title of option 1}``, ``<name>``), and
-  front-matter values that are prose or bracketed (``date: {YYYY-MM-DD}``), but not short
-  values such as ``status: proposed`` that a real record keeps.
+new`` write) and the files named by the ``templates`` setting
+(:mod:`hinges.rules._template_files`). Structure a real record keeps (the section
+headings) is not a placeholder; every prompt line of hinges' templates, the option
+template (heading included) and the example ``exit_path`` of its commented-out
+front-matter line are (not the example deciders: an ``@alice`` and a ``@bob`` are real
+people in many teams).
 
 Lines are compared with runs of whitespace made one, case, list markers and numbers
 ignored (``### Option 3: name it`` is the option template), and whole paragraphs too, so a
-prompt rewrapped onto one line is still found. HTML comments are left alone: they do not
-show, and many teams keep a template's ``<!-- optional -->`` notes.
+prompt rewrapped onto one line is still found.
 """
 
 from __future__ import annotations
@@ -24,10 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from pathlib import Path
 
-from hinges import frontmatter, template_prompts
-from hinges.loader import Registry
+from hinges import template_prompts
 from hinges.markdown import parse_outline
 from hinges.records import Record
 from hinges.rules._body import file_line, outline_of
@@ -35,12 +28,6 @@ from hinges.rules._body import file_line, outline_of
 _WHITESPACE = re.compile(r"\s+")
 _NUMBER = re.compile(r"[0-9]+")
 _LIST_MARKER = re.compile(r"^(?:[-*+]|[0-9]{1,9}[.)])[ \t]+")
-_COMMENT = re.compile(r"^<!--.*-->$")
-# Bounded, so a long line costs linear time: {placeholder}, <placeholder>, [placeholder]
-# (but not a link or a reference); one with a letter inside (not a "[ ]" task box).
-_BRACKETED = re.compile(r"\{[^{}\n]{1,200}\}|<[^<>\n]{1,200}>|\[[^\[\]\n]{1,200}\](?![(\[])")
-_KEY_VALUE = re.compile(r"^(?:#[ \t]*)?([A-Za-z_][A-Za-z0-9_-]*):(.*)$")
-_WORD = re.compile(r"[^\W\d_]{2,}")
 _CACHE_KEY = "template_placeholders"
 
 
@@ -140,91 +127,6 @@ def builtin_text() -> TemplateText:
         text.add_prose(prompt, "hinges' tenet template")
     text.values["exit_path"] = {key(prompts.EXIT_PATH_PROMPT): "hinges' template"}
     # Not the example deciders: "@alice" and "@bob" are real people in many teams.
-    return text
-
-
-def _bracketed(text: str) -> bool:
-    return any(_WORD.search(match[0]) for match in _BRACKETED.finditer(text))
-
-
-def _is_placeholder_value(value: str) -> bool:
-    return _bracketed(value) or len(_WORD.findall(value)) >= 3
-
-
-def _unquoted(value: str) -> str:
-    if value[:1] in "\"'":
-        end = value.find(value[0], 1)
-        return value[1:end] if end > 0 else value[1:]
-    return value.split(" #", 1)[0].strip()
-
-
-def parse_template(source: str, name: str) -> TemplateText:
-    """The placeholders of a template file's text, named ``template name`` in findings."""
-    template = f"template {name}"
-    text = TemplateText()
-    framed = frontmatter.split(source)
-    body = source
-    if isinstance(framed, frontmatter.Framed):
-        body = framed.body
-        for line in framed.front_matter.splitlines():
-            match = _KEY_VALUE.match(line.strip())
-            value = _unquoted(match[2].strip()) if match else ""
-            if match and _is_placeholder_value(value):
-                text.values.setdefault(match[1], {}).setdefault(key(value), template)
-    outline = parse_outline(body)
-    headings = {heading.line: heading.text for heading in outline.headings}
-    paragraph: list[str] = []
-    for number, line in enumerate([*outline.lines, ""], start=1):
-        stripped = line.strip()
-        heading = headings.get(number)
-        if heading is not None or not stripped or _COMMENT.match(stripped):
-            joined = " ".join(paragraph)
-            if len(paragraph) > 1 and _is_placeholder_value(joined):
-                text.paragraphs.setdefault(key(joined), template)
-            paragraph = []
-            if heading is not None and _bracketed(heading):
-                text.headings.setdefault(key(heading), template)
-            continue
-        paragraph.append(stripped)
-        if _is_placeholder_value(stripped):
-            text.lines.setdefault(key(stripped), template)
-    return text
-
-
-@cache
-def _configured(path: Path, name: str, stamp: tuple[int, int], limit: int) -> TemplateText:
-    """A configured template's placeholders, read again only when the file changes."""
-    del stamp  # part of the cache key only
-    if path.stat().st_size > limit:
-        return TemplateText(problems=[(name, f"larger than max_file_bytes ({limit})")])
-    decoded = frontmatter.decode(path.read_bytes())
-    if isinstance(decoded, frontmatter.FramingProblem):
-        return TemplateText(problems=[(name, f"{decoded.message}, so it is not read")])
-    return parse_template(decoded, name)
-
-
-def template_text(registry: Registry) -> TemplateText:
-    """The placeholders of hinges' templates and of the registry's configured ones."""
-    configured = registry.config.templates
-    if not configured:
-        return builtin_text()
-    text = TemplateText()
-    text.merge(builtin_text())
-    for name in configured:
-        path = registry.root / name
-        try:
-            status = path.stat()
-            if not path.is_file():
-                raise IsADirectoryError
-            text.merge(
-                _configured(
-                    path, name, (status.st_mtime_ns, status.st_size),
-                    registry.config.max_file_bytes,
-                )
-            )  # fmt: skip
-        except OSError as error:
-            reason = "no such file" if isinstance(error, FileNotFoundError) else "not readable"
-            text.problems.append((name, f"{reason}; fix 'templates' in the configuration"))
     return text
 
 

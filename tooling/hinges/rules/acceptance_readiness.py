@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
 from hinges.rules._doors import acceptance_gaps
-from hinges.rules._templates import template_text
+from hinges.rules._template_files import template_text
 from hinges.rules.base import Context, Rule
 
 RULE = Rule("HG405", "acceptance-readiness", Severity.WARNING)

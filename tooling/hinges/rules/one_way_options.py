@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._body import anchor_line, file_line
 from hinges.rules._doors import is_one_way, options_weighed
-from hinges.rules._templates import template_text
+from hinges.rules._template_files import template_text
 from hinges.rules.base import Context, Rule
 
 RULE = Rule("HG404", "one-way-options", Severity.ERROR)

@@ -55,7 +55,8 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.records import Record
 from hinges.rules._imported import gentle
-from hinges.rules._templates import describe, placeholders_in, template_text
+from hinges.rules._template_files import template_text
+from hinges.rules._templates import describe, placeholders_in
 from hinges.rules.base import Context, Rule
 
 RULE = Rule("HG803", "template-text", Severity.ERROR)
