@@ -267,3 +267,16 @@ def test_placeholders_are_found_however_they_are_spaced_numbered_or_marked(
         "decisions/0002-cache-sessions-in-redis.md": record,
     })  # fmt: skip
     assert [(f.line, f.severity) for f in hg803(tmp_path)] == [(15, Severity.ERROR)]
+
+
+def test_a_template_larger_than_max_file_bytes_is_not_read(tmp_path: Path) -> None:
+    team_registry(tmp_path, WRITTEN.replace("* Redis", "* {title of option 1}"))
+    with (tmp_path / "hinges.toml").open("a", encoding="utf-8") as config:
+        config.write("max_file_bytes = 4000\n")  # the record fits; the template does not
+    (tmp_path / "docs/templates/decision.md").write_text(MADR_TEMPLATE * 4, "utf-8")
+    assert [(f.path, f.message) for f in hg803(tmp_path)] == [
+        (
+            "docs/templates/decision.md",
+            "the configured template cannot be read: larger than max_file_bytes (4000)",
+        )
+    ]
