@@ -34,7 +34,8 @@ _CACHE_KEY = "template_placeholders"
 def key(text: str) -> str:
     """What two lines are compared by: spacing, case, a list marker and numbers ignored."""
     text = _LIST_MARKER.sub("", _WHITESPACE.sub(" ", text).strip())
-    return _NUMBER.sub("0", text.casefold())
+    # lower(), not casefold(): the same case rule as the (?i) search in `starts`
+    return _NUMBER.sub("0", text.lower())
 
 
 @dataclass(frozen=True, slots=True)
