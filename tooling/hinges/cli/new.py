@@ -81,7 +81,8 @@ def new_command(
 
     On a terminal, asks for the door, the owner and the tenets when they are not given.
     Use -- before a title that starts with '-'. Exit status: 0 created, 1 refused (bad
-    title, missing answers, a record that cannot be superseded), 2 usage error.
+    title, missing answers, a record that cannot be superseded; or, with --status accepted
+    --edit, created but left proposed because it is not ready), 2 usage error.
     """
     import datetime as dt
 
