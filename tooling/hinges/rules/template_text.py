@@ -18,13 +18,6 @@ reported at its path.
 
 Passing:
 
-    ---
-    id: ADR-0007
-    title: Store order events as Parquet
-    status: accepted
-    door: one-way
-    ...
-    ---
     # Store order events as Parquet
 
     ## Context
@@ -33,13 +26,6 @@ Passing:
 
 Failing:
 
-    ---
-    id: ADR-0007
-    title: Store order events as Parquet
-    status: accepted
-    door: one-way
-    ...
-    ---
     # Store order events as Parquet
 
     ## Context
