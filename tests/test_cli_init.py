@@ -72,7 +72,10 @@ def test_the_site_init_creates_builds_with_the_catalog(tmp_path: Path) -> None:
     # The proposed record's acceptance-readiness warning is logged, and does not fail the
     # strict build (as `hinges check` exits 0 on warnings).
     assert build.returncode == 0, build.stderr
-    assert "HG405 before this can be accepted it needs: an exit_path (warning)" in build.stderr
+    assert (
+        "HG405 before this can be accepted it needs: an exit_path, its own text in place of "
+        "the template's (4 lines, from line 14) (warning)"
+    ) in build.stderr
     assert (tmp_path / "out" / "catalog" / "index.html").is_file()
     assert (
         tmp_path / "out" / "catalog" / "decisions" / "0001-use-postgresql" / "index.html"

@@ -119,12 +119,15 @@ def test_accepted_needs_what_acceptance_requires(registry: Path) -> None:
     code, out, err = new(registry, "Pick a vendor", "--door", "one-way", "--owner", "@x",
                          "--status", "accepted", "--decider", "@alice", "--decider", "bob",
                          "--exit-path", "Export; a month.", "--no-input")  # fmt: skip
-    assert (code, out, err) == (0, "decisions/0002-pick-a-vendor.md\n", "")
-    text = (registry / "decisions/0002-pick-a-vendor.md").read_text("utf-8")
-    assert 'deciders: ["@alice", "bob"]\n' in text
-    assert 'exit_path: "Export; a month."\n' in text
-    result = assert_check_passes(registry)
-    assert "0002" not in result.stdout  # an accepted record with no findings at all
+    # The front matter is ready, but the body would be the template's prompts.
+    assert (code, out) == (1, "")
+    assert err == (
+        "hinges: a new decision's body is the template's prompts until someone writes it, so "
+        "it cannot start as accepted; add --edit to write it now and accept it when the editor "
+        "closes, or create it as proposed and accept it with 'hinges status' once it is "
+        "written\n"
+    )
+    assert record_files(registry) == ["0001-use-postgres.md"]
 
 
 def test_next_number_comes_from_file_names_only(tmp_path: Path) -> None:

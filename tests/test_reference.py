@@ -124,6 +124,7 @@ def test_configuration_page_lists_every_setting_but_not_source() -> None:
         "owners",
         "use_codeowners",
         "required_sections",
+        "templates",
         "one_way_min_deciders",
         "review_interval_months",
         "review_interval_two_way_months",

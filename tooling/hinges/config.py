@@ -34,6 +34,9 @@ class Config:
     """When ``owners`` is empty, accept only the teams and people a CODEOWNERS file names."""
     required_sections: tuple[str, ...] = ("Context", "Decision", "Consequences")
     """H2 sections every decision body must have (compared case-insensitively)."""
+    templates: tuple[str, ...] = ()
+    """Template files your team writes records from, besides hinges' own (paths from the
+    registry root). Text left from them in a record is reported (HG803 template-text)."""
     one_way_min_deciders: int = 2
     """How many deciders an accepted one-way door needs at least."""
     review_interval_months: int = 6
@@ -126,9 +129,10 @@ def _from_table(table: dict[str, Any], where: str) -> Config:
             "starting with a letter",
             path=where,
         )
-    for folder in (config.decisions_dir, config.tenets_dir):
+    for folder in (config.decisions_dir, config.tenets_dir, *config.templates):
         if Path(folder).is_absolute() or ".." in Path(folder).parts:
-            raise ConfigError(f"folder {folder!r} must be inside the registry root", path=where)
+            kind = "template" if folder in config.templates else "folder"
+            raise ConfigError(f"{kind} {folder!r} must be inside the registry root", path=where)
     return config
 
 

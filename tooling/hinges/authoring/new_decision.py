@@ -78,6 +78,17 @@ def acceptance_gaps(request: DecisionRequest, config: Config) -> list[Gap]:
     return gaps
 
 
+def refuse_unready(request: DecisionRequest, config: Config) -> None:
+    """Raise if the front matter asked for lacks what an accepted decision needs."""
+    gaps = acceptance_gaps(request, config)
+    if gaps:
+        wanted = "them" if len(gaps) > 1 or gaps[0].plural else "one"
+        raise HingesError(
+            f"an accepted {request.door} door needs {' and '.join(g.text for g in gaps)}; "
+            f"create it as proposed and accept it with 'hinges status' once it has {wanted}"
+        )
+
+
 def draft_for(request: DecisionRequest, number: int, config: Config, today: dt.date) -> str:
     review_by = None
     if request.door == "one-way":
@@ -109,13 +120,13 @@ def create_decision(
             "change it later with 'hinges status'"
         )
     if request.status == "accepted":
-        gaps = acceptance_gaps(request, config)
-        if gaps:
-            wanted = "them" if len(gaps) > 1 or gaps[0].plural else "one"
-            raise HingesError(
-                f"an accepted {request.door} door needs {' and '.join(g.text for g in gaps)}; "
-                f"create it as proposed and accept it with 'hinges status' once it has {wanted}"
-            )
+        refuse_unready(request, config)
+        raise HingesError(
+            "a new decision's body is the template's prompts until someone writes it, so it "
+            "cannot start as accepted; add --edit to write it now and accept it when the "
+            "editor closes, or create it as proposed and accept it with 'hinges status' "
+            "once it is written"
+        )
     directory = record_folder(root, config.decisions_dir, "decision")
     old_paths: list[Path] = []
     if request.supersedes:

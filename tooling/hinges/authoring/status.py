@@ -3,8 +3,9 @@
 Allowed moves: a decision goes proposed -> accepted | rejected and accepted -> deprecated |
 superseded; a tenet goes active -> retired. ``superseded`` needs a successor, so it is set
 by ``hinges new --supersedes`` (which edits both records); here only when ``superseded_by``
-is already filled in. Accepting runs the real door rules (HG401-HG404, with the configured
-severities) on the record as it would be, so ``hinges status`` and ``hinges check`` can
+is already filled in. Accepting runs the real door rules (HG401-HG404) and the check for
+text left from a template (HG803), with the configured severities, on the record as it
+would be, so ``hinges status`` and ``hinges check`` can
 never disagree about what acceptance requires.
 """
 
@@ -28,12 +29,14 @@ TRANSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "decision": {"proposed": ("accepted", "rejected"), "accepted": ("deprecated", "superseded")},
     "tenet": {"active": ("retired",)},
 }
-# The rules that say what an accepted decision needs (exit path; one-way door extras).
+# The rules that say what an accepted decision needs (exit path; one-way door extras;
+# its own text in place of a template's).
 ACCEPTANCE_RULES = (
     "exit_path_required",
     "one_way_deciders",
     "one_way_review_date",
     "one_way_options",
+    "template_text",
 )
 
 

@@ -19,37 +19,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from hinges import template_prompts as prompts
 from hinges.yamlwrite import quote
 
-_ONE_WAY_GUIDANCE = {
-    "Context": (
-        "What forces us to decide now? What do we know, what do we not know, and which\n"
-        "tenets pull in different directions here?"
-    ),
-    "Options considered": (
-        "This is a one-way door: weigh at least two real options, including the one you\n"
-        "expect to reject, and what each would cost to undo."
-    ),
-    "Decision": "Which option we chose, and why it wins over the others.",
-    "Consequences": "What becomes easier, what becomes harder, and what we must now do.",
-    "Exit path": (
-        "How we would back out if this proves wrong, and what it would cost: time, data to\n"
-        "migrate, contracts to renegotiate. A one-way door's exit path is honest about its\n"
-        "cost. Put a one-line summary in `exit_path` in the front matter."
-    ),
-}
-_TWO_WAY_GUIDANCE = {
-    "Context": "What problem does this solve, and why now?",
-    "Decision": "What we chose, in a sentence or two.",
-    "Consequences": (
-        "What changes for the team. This is a two-way door: say in `exit_path` how we would\n"
-        "walk back through it."
-    ),
-}
-_OPTION_TEMPLATE = (
-    "### Option {n}: name it\n\n"
-    "What it is; what it makes easier and harder; what undoing it would cost."
-)
+_ONE_WAY_GUIDANCE = prompts.ONE_WAY_GUIDANCE
+_TWO_WAY_GUIDANCE = prompts.TWO_WAY_GUIDANCE
+_OPTION_TEMPLATE = prompts.OPTION_TEMPLATE
 
 
 class DecisionDraft(NamedTuple):
@@ -75,9 +50,9 @@ class TenetDraft(NamedTuple):
     owner: str
     priority: int
     date: dt.date
-    statement: str = "State the tenet in one or two sentences: what wins over what."
-    rationale: str = "Why we hold this tenet, and what we give up by holding it."
-    tension: str = "Which recurring disagreement this settles in advance, and in whose favour."
+    statement: str = prompts.TENET_STATEMENT
+    rationale: str = prompts.TENET_RATIONALE
+    tension: str = prompts.TENET_TENSION
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -121,7 +96,7 @@ def _section_names(draft: DecisionDraft) -> list[str]:
 
 def _section(draft: DecisionDraft, name: str) -> str:
     guidance = _ONE_WAY_GUIDANCE if draft.door == "one-way" else _TWO_WAY_GUIDANCE
-    text = f"## {name}\n\n{guidance.get(name, 'Required by this registry: fill it in.')}\n"
+    text = f"## {name}\n\n{guidance.get(name, prompts.REQUIRED_SECTION_PROMPT)}\n"
     if name == "Options considered":
         text += "".join("\n" + _OPTION_TEMPLATE.format(n=n) + "\n" for n in (1, 2))
     return text
@@ -139,13 +114,14 @@ def decision_front_matter(draft: DecisionDraft) -> list[str]:
     if draft.deciders:
         lines.append(f"deciders: {quoted_list(draft.deciders)}")
     elif draft.door == "one-way":
-        lines.append('# deciders: ["@alice", "@bob"]  # who takes part in the decision')
+        example = quoted_list(prompts.EXAMPLE_DECIDERS)
+        lines.append(f"# deciders: {example}  # who takes part in the decision")
     if draft.tenets:
         lines.append(f"tenets: {plain_list(draft.tenets)}")
     if draft.exit_path is not None:
         lines.append(f"exit_path: {quote(draft.exit_path)}")
     else:
-        lines.append('# exit_path: "How we would back out, and what it would cost."')
+        lines.append(f"# exit_path: {quote(prompts.EXIT_PATH_PROMPT)}")
     if draft.review_by is not None:
         lines.append(f"review_by: {draft.review_by.isoformat()}")
     if draft.supersedes:

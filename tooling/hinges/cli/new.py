@@ -2,7 +2,8 @@
 
 Only the path goes to standard output (``$EDITOR "$(hinges new ...)"`` works); questions
 and notes go to standard error. This module imports the core lazily and never imports
-the rules or the checker, so creating a record stays fast in a large registry.
+the rules or the checker, so creating a record stays fast in a large registry (only
+``--status accepted --edit`` runs the acceptance rules, once the editor closes).
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def display_path(path: Path) -> str:
     type=click.Choice(["proposed", "accepted"]),
     default="proposed",
     show_default=True,
-    help="accepted only if the record has what acceptance requires.",
+    help="accepted needs --edit: accepted when the editor closes, if it has what acceptance "
+    "requires.",
 )
 @click.option("--decider", "deciders", multiple=True, help="Who took part; repeat for several.")
 @click.option("--exit-path", help="How we would back out, and what it would cost.")
@@ -79,7 +81,8 @@ def new_command(
 
     On a terminal, asks for the door, the owner and the tenets when they are not given.
     Use -- before a title that starts with '-'. Exit status: 0 created, 1 refused (bad
-    title, missing answers, a record that cannot be superseded), 2 usage error.
+    title, missing answers, a record that cannot be superseded; or, with --status accepted
+    --edit, created but left proposed because it is not ready), 2 usage error.
     """
     import datetime as dt
 
@@ -88,6 +91,7 @@ def new_command(
         DecisionRequest,
         create_decision,
         normalise_decision_id,
+        refuse_unready,
     )
     from hinges.authoring.owners import allowed_owners, check_owner
     from hinges.cli import prompts
@@ -133,11 +137,35 @@ def new_command(
         ),
         exit_path=_clean_exit_path(exit_path),
     )
+    accept = status == "accepted" and edit
+    if accept:  # written as proposed, accepted once the author has replaced the prompts
+        refuse_unready(request, config)
+        request = request._replace(status="proposed")
     created = create_decision(registry_root, config, request, dt.date.today())
     echo(display_path(created.path))
     for old in created.superseded:
         echo(f"hinges: {visible(display_path(old))} is now superseded by {created.id}", err=True)
-    return open_in_editor(created.path) if edit else 0
+    code = open_in_editor(created.path) if edit else 0
+    return _accept(registry_root, created.id, created.path) if accept and code == 0 else code
+
+
+def _accept(root: Path, record_id: str, path: Path) -> int:
+    """Accept the record just written and edited, or say why it stays proposed."""
+    import datetime as dt
+
+    from hinges.authoring.status import change_status
+    from hinges.config import load_config
+    from hinges.errors import HingesError
+    from hinges.visible import visible
+
+    try:
+        change_status(root, load_config(root), record_id, "accepted", dt.date.today())
+    except HingesError as error:
+        echo(f"hinges: {error.format()}", err=True)
+        echo(f"hinges: {visible(display_path(path))} stays proposed", err=True)
+        return 1
+    echo(f"hinges: {visible(record_id)} is accepted", err=True)
+    return 0
 
 
 def _clean_exit_path(text: str | None) -> str | None:

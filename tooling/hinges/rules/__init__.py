@@ -62,6 +62,7 @@ RULE_MODULES: tuple[str, ...] = (
     # body (HG8xx)
     "title_heading",
     "required_sections",
+    "template_text",
     # against the base branch (HG9xx)
     "accepted_changed",
     "record_deleted",

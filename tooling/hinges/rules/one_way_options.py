@@ -3,7 +3,8 @@
 Going slowly through a one-way door means comparing real alternatives. The body needs a
 section whose heading mentions options or alternatives ("Options considered", "Considered
 Options", "Alternatives") holding at least two options: two subheadings one level down,
-or two items of its outer list before any subheading.
+or two items of its outer list before any subheading. An option still as a template
+wrote it ("### Option 1: name it", see `template-text`) is not an option weighed.
 
 Passing:
 
@@ -38,6 +39,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._body import anchor_line, file_line
 from hinges.rules._doors import is_one_way, options_weighed
+from hinges.rules._template_files import template_text
 from hinges.rules.base import Context, Rule
 from hinges.visible import quoted
 
@@ -45,10 +47,11 @@ RULE = Rule("HG404", "one-way-options", Severity.ERROR)
 
 
 def check(context: Context) -> Iterator[Finding]:
+    template = template_text(context.registry)
     for record in context.registry.decisions:
         if record.status != "accepted" or not is_one_way(record):
             continue
-        weighed = options_weighed(record)
+        weighed = options_weighed(record, template)
         if weighed.count >= 2:
             continue
         if weighed.heading is None:
