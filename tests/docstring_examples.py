@@ -5,7 +5,8 @@ understood, and an example in any other shape fails its test (write it in one of
 
 - whole front matter between ``---`` fences, optionally followed by a body: the file's
   text as written (a body is added when there is none);
-- ``key: value`` lines without fences: those values over a complete valid record;
+- ``key: value`` lines without fences: those values over a complete valid record; a key
+  followed by indented lines (a block list or mapping) takes those lines as its value;
 - either of the above after a ``# decisions/NNNN-slug.md`` (or ``# tenets/...``) line,
   which names the file; several such sections are several files. ``# PATH exists`` adds a
   complete record at PATH, and other ``#`` lines are remarks;
@@ -17,8 +18,8 @@ understood, and an example in any other shape fails its test (write it in one of
 Where a record's file or id is not given, the other is derived from it (``ADR-0042`` lives
 in ``decisions/0042-example.md``). Label qualifiers set the scene: ``(checked on DATE)``,
 ``(CODEOWNERS: `...`)``, ``(saved as Latin-1...)``, and for the rules that compare with the
-base branch ``(the base has `PATH`)``, ``(at the base `key: value`, ...)`` and ``(added in
-this pull request)``.
+base branch ``(the base has `PATH`)``, ``(at the base `key: value`, ...)`` (the value, in flow
+style where it is a list, replaces the key's whole value) and ``(added in this pull request)``.
 """
 
 from __future__ import annotations
@@ -93,16 +94,35 @@ def complete(path: str, values: dict[str, str]) -> str:
     front.update(values)
     title = front["title"].strip("\"'")
     body = f"# {title}\n" if path.startswith("tenets/") else f"# {title}\n\n{_SECTIONS}"
-    return "---\n" + "".join(f"{k}: {v}\n" for k, v in front.items()) + "---\n" + body
+    # A block value (from ``_pairs``) starts with its newline: no space after the colon.
+    lines = "".join(f"{k}:{v}\n" if v.startswith("\n") else f"{k}: {v}\n" for k, v in front.items())
+    return "---\n" + lines + "---\n" + body
 
 
 def _pairs(text: str) -> dict[str, str]:
+    """Key -> value; an indented line continues the key above it (its value is then a block,
+    kept as written after a newline)."""
     pairs: dict[str, str] = {}
+    key = ""
     for line in text.splitlines():
-        if line.strip():
-            key, _, value = line.partition(":")
-            pairs[key.strip()] = value.strip()
+        if not line.strip():
+            continue
+        if line[0] in " \t" and key:
+            pairs[key] = pairs[key] + "\n" + line.rstrip()
+            continue
+        key, _, value = line.partition(":")
+        key = key.strip()
+        pairs[key] = value.strip()
     return pairs
+
+
+def _is_keys(text: str) -> bool:
+    """``key: value`` lines, where a key may be followed by the indented lines of its block."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(
+        _KEY_LINE.match(line) or (index > 0 and line[0] in " \t")
+        for index, line in enumerate(lines)
+    )
 
 
 def _raw(path: str | None, text: str) -> tuple[str, str]:
@@ -158,7 +178,7 @@ def _records(code: str) -> dict[str, bytes | str]:
         if text.startswith("---"):
             where, content = _raw(path, text)
             files[where] = content
-        elif text and all(_KEY_LINE.match(line) for line in text.splitlines() if line.strip()):
+        elif _is_keys(text):
             values = _pairs(text)
             where = path or _path_for(values.get("id"))
             files[where] = complete(where, values)
@@ -237,7 +257,8 @@ def scene(label: str, code: str) -> Scene:
 def _at_base(content: str, values: list[str]) -> str:
     for pair in values:
         key, _, value = pair.partition(":")
-        line = re.compile(rf"^{re.escape(key)}:.*$", re.MULTILINE)
+        # The key's line and the indented lines of its block, if its value is one.
+        line = re.compile(rf"^{re.escape(key)}:.*(?:\n[ \t].*)*$", re.MULTILINE)
         replacement = f"{key}:{value}"
         if line.search(content):
             content = line.sub(replacement, content, count=1)

@@ -39,12 +39,18 @@ REGISTRY = {
         '---\nid: T-002\ntitle: Boring technology\nstatus: retired\nowner: "@arch"\n'
         "priority: 2\ndate: 2026-01-02\n---\n# Boring technology\n"
     ),
-    # Accepted, review date passed 22 days before AS_OF: overdue.
+    # Accepted, review date passed 22 days before AS_OF: overdue. Reviewed twice (once
+    # without a reviewer); an entry without a real date is left out of the export.
     "decisions/0001-use-postgres.md": _decision(
         1,
         "Use PostgreSQL",
         "status: accepted\ndoor: one-way\ndeciders: ['@alice', '@bob']\ntenets: [T-001]\n"
-        "tags: [storage, sql]\nexit_path: Dump and reload; a month.\nreview_by: 2026-01-10\n",
+        "tags: [storage, sql]\nexit_path: Dump and reload; a month.\nreview_by: 2026-01-10\n"
+        "reviews:\n"
+        '  - date: 2025-07-01\n    outcome: kept\n    by: "@alice"\n'
+        '    note: "Still fits: p99 10 ms"\n'
+        "  - date: 2025-07-40\n    outcome: kept\n    note: Not a day.\n"
+        "  - date: 2025-12-01\n    outcome: revised\n    note: Narrowed to orders.\n",
         "\nWe chose it.\n",
     ),
     # Proposed with a past review date: not overdue (only accepted decisions are).
@@ -100,6 +106,7 @@ def _entry(number: int, title: str, path: str, **values: Any) -> dict[str, Any]:
         "supersedes": [],
         "superseded_by": [],
         "review_overdue_days": None,
+        "reviews": [],
         "body": f"# {title}\n",
     }
     entry.update(values)
@@ -117,6 +124,12 @@ EXPECTED: dict[str, Any] = {
             status="accepted", door="one-way", deciders=["@alice", "@bob"], tenets=["T-001"],
             tags=["storage", "sql"], exit_path="Dump and reload; a month.",
             review_by="2026-01-10", review_overdue_days=22,
+            reviews=[
+                {"date": "2025-07-01", "outcome": "kept", "by": "@alice",
+                 "note": "Still fits: p99 10 ms"},
+                {"date": "2025-12-01", "outcome": "revised", "by": None,
+                 "note": "Narrowed to orders."},
+            ],
             body="# Use PostgreSQL\n\nWe chose it.\n",
         ),
         _entry(
@@ -239,6 +252,12 @@ def test_the_schema_names_every_field_the_export_has(exported: dict[str, Any]) -
             assert list(entry) == list(declared)
     for relation in exported["relations"]:
         assert list(relation) == list(definitions["relation"]["properties"])
+    review = definitions["decision"]["properties"]["reviews"]["items"]
+    assert review["required"] == list(review["properties"])
+    reviews = [entry for decision in exported["decisions"] for entry in decision["reviews"]]
+    assert len(reviews) == 2
+    for entry in reviews:
+        assert list(entry) == list(review["properties"])
 
 
 @pytest.mark.parametrize(
@@ -251,6 +270,11 @@ def test_the_schema_names_every_field_the_export_has(exported: dict[str, Any]) -
         (("decisions", 0, "review_by"), "2026-02-30", "'2026-02-30' is not a 'date'"),
         (("decisions", 0, "tags"), None, "None is not of type 'array'"),
         (("decisions", 1, "path"), None, "None is not of type 'string'"),
+        (("decisions", 0, "reviews"), None, "None is not of type 'array'"),
+        (("decisions", 0, "reviews", 0, "date"), "2025-02-30", "'2025-02-30' is not a 'date'"),
+        (("decisions", 0, "reviews", 0, "date"), None, "None is not of type 'string'"),
+        (("decisions", 0, "reviews", 1, "by"), 1, "1 is not of type 'string', 'null'"),
+        (("decisions", 0, "reviews", 1, "note"), None, "None is not of type 'string'"),
         (("tenets", 0, "cited_by"), "ADR-0001", "'ADR-0001' is not of type 'array'"),
         (("tenets", 0, "priority"), "1", "'1' is not of type 'integer', 'null'"),
         (("relations", 0, "type"), "cites", "'cites' is not one of ['follows', 'supersedes']"),
@@ -288,3 +312,12 @@ def test_schema_command_prints_the_export_schema_without_a_registry(tmp_path: Pa
     result = run_hinges("schema", "export", cwd=tmp_path)
     assert (result.code, result.stderr) == (0, ""), result
     assert result.stdout == render_export_schema()
+
+
+@pytest.mark.parametrize("key", ["date", "outcome", "by", "note"])
+def test_the_schema_requires_every_key_of_a_review(key: str) -> None:
+    document = copy.deepcopy(EXPECTED)
+    del document["decisions"][0]["reviews"][0][key]
+    assert [error.message for error in _validator().iter_errors(document)] == [
+        f"'{key}' is a required property"
+    ]

@@ -14,12 +14,21 @@ of record fields from :mod:`hinges.schema`, so the three cannot drift apart.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from hinges.config import Config
 from hinges.export import DECISION_FIELDS, EXPORT_VERSION, LIST_FIELDS, TENET_FIELDS
-from hinges.schema import DATE_PATTERN, SCHEMA_BASE_URI, FieldSpec, decision_fields, tenet_fields
+from hinges.reviews import ReviewEntry
+from hinges.schema import (
+    DATE_PATTERN,
+    REVIEWS_FIELD,
+    SCHEMA_BASE_URI,
+    FieldSpec,
+    decision_fields,
+    tenet_fields,
+)
 
 _DATE = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
 _NULLABLE_DATE = {"type": ["string", "null"], "format": "date", "pattern": DATE_PATTERN}
@@ -44,6 +53,22 @@ def _field_schema(name: str, spec: FieldSpec | None) -> dict[str, Any]:
     if kind == "integer":
         return {"type": ["integer", "null"], **description}
     return {"type": ["string", "null"], **description}
+
+
+def _reviews_schema() -> dict[str, Any]:
+    """Only well-formed entries are exported (:mod:`hinges.reviews`): a real date, a note."""
+    specs = {spec.name: spec for spec in REVIEWS_FIELD.entry_fields}
+    types: dict[str, dict[str, Any]] = {
+        "date": dict(_DATE),
+        "outcome": {"type": "string"},
+        "by": {"type": ["string", "null"]},
+        "note": {"type": "string"},
+    }
+    # In the order the export writes an entry's keys.
+    keys = list(ReviewEntry(dt.date.min, "kept", "").as_dict())
+    properties = {key: {**types[key], "description": specs[key].description} for key in keys}
+    entry = {"type": "object", "required": keys, "properties": properties}
+    return {"type": "array", "items": entry, "description": REVIEWS_FIELD.description}
 
 
 def _record_schema(
@@ -72,6 +97,7 @@ def export_json_schema() -> dict[str, Any]:
                 "description": "Days past review_by for an accepted decision whose review "
                 "date has come (0 on the day itself); null otherwise.",
             },
+            "reviews": _reviews_schema(),
             "body": _BODY,
         },
     )

@@ -6,7 +6,7 @@ one-way doors were regretted) can be trusted. A branch may append reviews; it ma
 or drop the ones the base already has. To correct a review, append a new one that says
 so. Whitespace and quoting changes do not count. Without `--base` the rule is silent.
 
-Passing (at the base one review, kept on 2026-03-01):
+Passing (at the base `reviews: [{date: 2026-03-01, outcome: kept, note: Still fits.}]`):
 
     reviews:
       - date: 2026-03-01
@@ -16,7 +16,7 @@ Passing (at the base one review, kept on 2026-03-01):
         outcome: revised
         note: Narrowed to the order service.
 
-Failing (at the base one review, kept on 2026-03-01):
+Failing (at the base `reviews: [{date: 2026-03-01, outcome: kept, note: Still fits.}]`):
 
     reviews:
       - date: 2026-03-01
