@@ -26,7 +26,11 @@ IMPORT_FORMATS = ("adr-tools", "madr", "log4brains")
 IMPORTED_FROM_PATTERN = rf"^(?:{'|'.join(IMPORT_FORMATS)}):[^\n]+$"
 SCHEMA_BASE_URI = "https://hinges.invalid/schemas"
 
-Kind = Literal["string", "date", "integer", "list"]
+Kind = Literal["string", "date", "integer", "list", "guards"]
+GUARD_KEYS = ("forbid", "in", "message")
+"""The keys of one guard, all required."""
+MAX_GUARD_PATTERN = 1000
+"""Longest ``forbid`` pattern accepted, in characters (record data is bounded)."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,24 @@ def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
         ),
         FieldSpec("tags", "list", "Free keywords for filtering.", example="[storage, data]"),
         FieldSpec(
+            "applies_to",
+            "list",
+            "Glob patterns of the files this decision governs, relative to the registry root "
+            "(`**` crosses folders); `hinges why PATH` and the pull-request gate use them. "
+            "May be added or changed on an accepted decision.",
+            example='["services/orders/**", "schemas/orders.sql"]',
+        ),
+        FieldSpec(
+            "guards",
+            "guards",
+            "Checks on the code: each guard is a mapping of `forbid` (an RE2 regular "
+            "expression), `in` (a list of glob patterns) and `message`; `hinges check` "
+            "reports every matching line while the decision is accepted. May be added or "
+            "changed on an accepted decision.",
+            example='[{forbid: "import mysql", in: ["services/orders/**/*.py"], '
+            'message: "Orders live in PostgreSQL"}]',
+        ),
+        FieldSpec(
             "imported_from",
             "string",
             "Set by `hinges import`: the source format and the source file, relative to the "
@@ -233,7 +255,20 @@ def parse_date(text: str) -> dt.date | None:
 
 def _property(spec: FieldSpec) -> dict[str, Any]:
     prop: dict[str, Any] = {"description": spec.description}
-    if spec.kind == "list":
+    if spec.kind == "guards":
+        text = {"type": "string", "minLength": 1}
+        guard = {
+            "type": "object",
+            "required": list(GUARD_KEYS),
+            "properties": {
+                "forbid": {**text, "maxLength": MAX_GUARD_PATTERN},
+                "in": {"type": "array", "items": text, "minItems": 1},
+                "message": text,
+            },
+            "additionalProperties": False,
+        }
+        prop.update(type="array", items=guard)
+    elif spec.kind == "list":
         item: dict[str, Any] = {"type": "string", "minLength": 1}
         if spec.pattern:
             item["pattern"] = spec.pattern

@@ -17,7 +17,13 @@ from hinges.schema import (
     tenet_fields,
 )
 
-_KIND_NAMES = {"string": "text", "date": "date", "integer": "integer", "list": "list of text"}
+_KIND_NAMES = {
+    "string": "text",
+    "date": "date",
+    "integer": "integer",
+    "list": "list of text",
+    "guards": "list of guards",
+}
 
 
 def _pattern_words(config: Config) -> dict[str, str]:

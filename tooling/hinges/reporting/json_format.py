@@ -12,7 +12,9 @@
 * ``path`` is relative to the registry root with ``/`` separators; ``line`` and ``column``
   are 1-based; ``severity`` is ``error``, ``warning`` or ``info`` (after configured
   overrides); findings come in the order path, line, column, code;
-* ``summary.files`` counts the record files checked (the selected ones when PATHS are given).
+* ``summary.files`` counts the record files checked (the selected ones when PATHS are given);
+* when guards ran or the code scan skipped files, ``summary`` also has ``code_files`` (code
+  files read), ``skipped_binary`` and ``skipped_large`` (over ``max_file_bytes``).
 
 The shape is versioned: within a version, fields are only ever added, never renamed or
 removed, so consumers should ignore fields they do not know.

@@ -1,0 +1,179 @@
+"""Read files once and find every forbidden pattern and every decision id in them.
+
+For each file, the guards whose ``in`` patterns match its path are searched together with
+the id pattern in one pass (an RE2 set, built once per distinct combination of guards);
+only files with a hit are searched again, pattern by pattern, to find lines and columns.
+Binary files (a NUL byte in the first 8,000 bytes, git's own test) and files larger than
+``max_bytes`` are skipped and counted; symlinks and files that vanished are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hinges.codescan.engine import PatternSet, compile_pattern
+from hinges.globs import glob_regex
+
+BINARY_PROBE = 8000
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Pattern ``index`` found in ``path`` at 1-based ``line`` and ``column``; ``text`` is
+    what it matched (the id, for the id pattern)."""
+
+    path: str
+    line: int
+    column: int
+    index: int
+    text: str
+
+
+@dataclass
+class ScanStats:
+    files_read: int = 0
+    skipped_binary: int = 0
+    skipped_large: int = 0
+
+
+@dataclass
+class Scan:
+    """What one scan found: guard hits (``index`` is the guard's) and id mentions."""
+
+    hits: list[Hit] = field(default_factory=list)
+    mentions: list[Hit] = field(default_factory=list)
+    stats: ScanStats = field(default_factory=ScanStats)
+
+
+def _read(path: str, max_bytes: int) -> bytes | str | None:
+    """The file's bytes; "large" when over ``max_bytes``; None when not a readable file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:  # vanished, a symlink (ELOOP), unreadable
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        if info.st_size > max_bytes:
+            return "large"
+        chunks = []
+        remaining = info.st_size + 1  # one more, to see a file that grew past the limit
+        while remaining > 0:
+            chunk = os.read(fd, remaining)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    return "large" if len(data) > max_bytes else data
+
+
+def _locate(
+    data: bytes, regex: Any, allowed: Collection[int] | None, *, per_line: bool
+) -> Iterator[tuple[int, int, str]]:
+    """(line, column, matched text) of each match on ``allowed`` lines (all: None);
+    with ``per_line``, only the first match of each line."""
+    line, line_start, scanned_to, last_line = 1, 0, 0, 0
+    for match in regex.finditer(data):
+        start = match.start()
+        newlines = data.count(b"\n", scanned_to, start)
+        if newlines:
+            line += newlines
+            line_start = data.rfind(b"\n", 0, start) + 1
+        scanned_to = start
+        if (per_line and line == last_line) or (allowed is not None and line not in allowed):
+            continue
+        last_line = line
+        column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+        yield line, column, match.group().decode("utf-8", "replace")
+
+
+class Scanner:
+    """Guards' patterns with their path patterns, and an optional id pattern."""
+
+    def __init__(
+        self,
+        guards: Sequence[tuple[str, Sequence[str]]],
+        id_pattern: str | None,
+        id_literal: bytes | None = None,
+    ):
+        self.patterns = [pattern for pattern, _ in guards]
+        globs = sorted({glob for _, in_ in guards for glob in in_})
+        self._glob_set = PatternSet([glob_regex(g) for g in globs], raw=True) if globs else None
+        glob_index = {glob: index for index, glob in enumerate(globs)}
+        self._guards_of_glob: list[list[int]] = [[] for _ in globs]
+        for guard_index, (_, in_) in enumerate(guards):
+            for glob in in_:
+                self._guards_of_glob[glob_index[glob]].append(guard_index)
+        self.id_pattern = id_pattern
+        self._id_literal = id_literal
+        self._sets: dict[tuple[int, ...], PatternSet | None] = {}
+
+    def guards_for(self, path: str) -> tuple[int, ...]:
+        if self._glob_set is None:
+            return ()
+        found: set[int] = set()
+        for glob in self._glob_set.which(path.encode("utf-8", "surrogateescape")):
+            found.update(self._guards_of_glob[glob])
+        return tuple(sorted(found))
+
+    def _set_for(self, guards: tuple[int, ...]) -> PatternSet | None:
+        if guards not in self._sets:
+            patterns = [self.patterns[i] for i in guards]
+            if self.id_pattern is not None:
+                patterns.append(self.id_pattern)
+            self._sets[guards] = PatternSet(patterns) if patterns else None
+        return self._sets[guards]
+
+    def scan(
+        self,
+        root: Path,
+        paths: Sequence[str],
+        max_bytes: int,
+        lines: Mapping[str, Collection[int]] | None = None,
+    ) -> Scan:
+        """Scan ``paths`` (relative to ``root``); with ``lines``, only those lines count."""
+        result = Scan()
+        stats = result.stats
+        base = str(root) + os.sep
+        for path in paths:
+            guards = self.guards_for(path)
+            if not guards and self.id_pattern is None:
+                continue
+            data = _read(base + path, max_bytes)
+            if data is None:
+                continue
+            if isinstance(data, str):
+                stats.skipped_large += 1
+                continue
+            if b"\0" in data[:BINARY_PROBE]:
+                stats.skipped_binary += 1
+                continue
+            stats.files_read += 1
+            if not guards and self._id_literal is not None and self._id_literal not in data:
+                continue  # the common case: no guard here and no id mentioned
+            matcher = self._set_for(guards)
+            found = matcher.which(data) if matcher is not None else []
+            if not found:
+                continue
+            allowed = None if lines is None else lines.get(path, ())
+            for position in sorted(found):
+                if position < len(guards):
+                    index = guards[position]
+                    regex, target = compile_pattern(self.patterns[index]), result.hits
+                else:
+                    index = -1
+                    regex, target = compile_pattern(self.id_pattern or ""), result.mentions
+                for line, column, text in _locate(data, regex, allowed, per_line=index >= 0):
+                    target.append(Hit(path, line, column, index, text))
+        return result
