@@ -1,8 +1,9 @@
 """Read files once and find every forbidden pattern and every decision id in them.
 
-For each file, the guards whose ``in`` patterns match its path are searched together with
-the id pattern in one pass (an RE2 set, built once per distinct combination of guards);
-only files with a hit are searched again, pattern by pattern, to find lines and columns.
+For each file, the guards whose ``in`` patterns match its path are searched together in one
+pass (an RE2 set, built once per distinct combination of guards); only files with a hit are
+searched again, pattern by pattern, to find lines and columns. Decision ids are searched
+only in files that hold the id prefix (``ADR-``), a byte search that rules out most files.
 Binary files (a NUL byte in the first 8,000 bytes, git's own test) and files larger than
 ``max_bytes`` are skipped and counted; symlinks and files that vanished are skipped.
 """
@@ -117,7 +118,7 @@ class Scanner:
                 self._guards_of_glob[glob_index[glob]].append(guard_index)
         self.id_pattern = id_pattern
         self._id_literal = id_literal
-        self._sets: dict[tuple[int, ...], PatternSet | None] = {}
+        self._sets: dict[tuple[int, ...], PatternSet] = {}
 
     def guards_for(self, path: str) -> tuple[int, ...]:
         if self._glob_set is None:
@@ -127,13 +128,11 @@ class Scanner:
             found.update(self._guards_of_glob[glob])
         return tuple(sorted(found))
 
-    def _set_for(self, guards: tuple[int, ...]) -> PatternSet | None:
-        if guards not in self._sets:
-            patterns = [self.patterns[i] for i in guards]
-            if self.id_pattern is not None:
-                patterns.append(self.id_pattern)
-            self._sets[guards] = PatternSet(patterns) if patterns else None
-        return self._sets[guards]
+    def _set_for(self, guards: tuple[int, ...]) -> PatternSet:
+        matcher = self._sets.get(guards)
+        if matcher is None:
+            matcher = self._sets[guards] = PatternSet([self.patterns[i] for i in guards])
+        return matcher
 
     def scan(
         self,
@@ -146,9 +145,10 @@ class Scanner:
         result = Scan()
         stats = result.stats
         base = str(root) + os.sep
+        id_regex = compile_pattern(self.id_pattern) if self.id_pattern is not None else None
         for path in paths:
             guards = self.guards_for(path)
-            if not guards and self.id_pattern is None:
+            if not guards and id_regex is None:
                 continue
             data = _read(base + path, max_bytes)
             if data is None:
@@ -160,20 +160,27 @@ class Scanner:
                 stats.skipped_binary += 1
                 continue
             stats.files_read += 1
-            if not guards and self._id_literal is not None and self._id_literal not in data:
-                continue  # the common case: no guard here and no id mentioned
-            matcher = self._set_for(guards)
-            found = matcher.which(data) if matcher is not None else []
-            if not found:
-                continue
             allowed = None if lines is None else lines.get(path, ())
-            for position in sorted(found):
-                if position < len(guards):
-                    index = guards[position]
-                    regex, target = compile_pattern(self.patterns[index]), result.hits
-                else:
-                    index = -1
-                    regex, target = compile_pattern(self.id_pattern or ""), result.mentions
-                for line, column, text in _locate(data, regex, allowed, per_line=index >= 0):
-                    target.append(Hit(path, line, column, index, text))
+            if id_regex is not None and (self._id_literal is None or self._id_literal in data):
+                for line, column, text in _locate(data, id_regex, allowed, per_line=False):
+                    result.mentions.append(Hit(path, line, column, -1, text))
+            if guards:
+                found = self._set_for(guards).which(data)
+                if found:
+                    self.locate(path, data, guards, found, allowed, result.hits)
         return result
+
+    def locate(
+        self,
+        path: str,
+        data: bytes,
+        guards: tuple[int, ...],
+        found: list[int],
+        allowed: Collection[int] | None,
+        into: list[Hit],
+    ) -> None:
+        for position in sorted(found):
+            index = guards[position]
+            regex = compile_pattern(self.patterns[index])
+            for line, column, text in _locate(data, regex, allowed, per_line=True):
+                into.append(Hit(path, line, column, index, text))
