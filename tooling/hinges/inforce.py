@@ -5,7 +5,8 @@ and the MCP layer all ask the same two questions; they are answered here only:
 
 * :func:`in_force`: the decisions a team must follow now: ``status: accepted`` and not
   superseded (no ``superseded_by``), one-way doors first, then by number;
-* :func:`governing`: for each path, the decisions in force whose ``applies_to`` matches it.
+* :func:`governing`: for each path, the decisions in force whose ``applies_to`` matches it
+  (:func:`governing_any` for a set of paths, such as a folder's files or a change).
 
 Paths and patterns are relative to the registry root with ``/`` separators (see
 :mod:`hinges.globs` for the pattern syntax). Patterns that are refused (absolute, ``..``)
@@ -25,6 +26,7 @@ __all__ = [
     "Governing",
     "door_order",
     "governing",
+    "governing_any",
     "in_force",
     "is_in_force",
     "scope",
@@ -91,6 +93,18 @@ def governing(registry: Registry, paths: Iterable[str]) -> dict[str, list[Govern
                 found.append(Governing(record, matched))
         answer[path] = found
     return answer
+
+
+def governing_any(registry: Registry, paths: Iterable[str]) -> list[Governing]:
+    """The decisions in force that govern at least one of ``paths`` (a folder's files),
+    each with every pattern of it that matched one of them, in :func:`door_order`."""
+    merged: dict[str, tuple[Record, dict[str, None]]] = {}
+    for found in governing(registry, paths).values():
+        for entry in found:
+            patterns = merged.setdefault(entry.decision.path, (entry.decision, {}))[1]
+            patterns.update(dict.fromkeys(entry.patterns))
+    ordered = sorted(merged.values(), key=lambda item: door_order(item[0]))
+    return [Governing(record, tuple(patterns)) for record, patterns in ordered]
 
 
 def tenets_of(registry: Registry, record: Record) -> list[Record]:

@@ -37,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "export": "hinges.cli.export:export_command",
     # pull-request gate
     "summary": "hinges.cli.summary:summary_command",
+    # guard rails
+    "why": "hinges.cli.why:why_command",
 }
 
 

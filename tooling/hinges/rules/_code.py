@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hinges.findings import Finding
 from hinges.rules.base import Context
 
 if TYPE_CHECKING:
@@ -21,12 +20,6 @@ ID_RULES = (
     ("HG1003", "superseded-id-in-code"),
     ("HG1004", "rejected-id-in-code"),
 )
-_C0_C1 = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
-
-
-def visible(text: str) -> str:
-    """``text`` with control characters shown as ``\\xNN``: record text goes to terminals."""
-    return text.translate(_C0_C1)
 
 
 def rule_on(context: Context, rule: tuple[str, str]) -> bool:
@@ -59,7 +52,3 @@ def code_scan(context: Context) -> CodeScan | None:
         scan = scan_registry(context.registry, listing(context), guards=guards, ids=ids, base=base)
     context.shared["code_scan"] = scan
     return scan
-
-
-def sort_findings(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda finding: finding.sort_key)

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from hinges.findings import Finding, Severity
-from hinges.rules._code import code_scan, visible
+from hinges.findings import Finding, Severity, visible
+from hinges.rules._code import code_scan
 from hinges.rules.base import Context, Rule
 
 RULE = Rule("HG1001", "guard-violation", Severity.ERROR)
