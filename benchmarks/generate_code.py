@@ -4,7 +4,7 @@
 
 The repository (a git work tree, committed) holds:
 
-* ``decisions/``: one accepted decision per guard (``ADR-0001`` ... ``ADR-0050``), each with
+* ``decisions/``: one accepted decision per guard (numbered from 1), each with
   ``applies_to`` and one guard whose ``in`` covers a language or a service tree, and
   ``tenets/`` with two tenets;
 * ``services/svcNN/...``: ``--files`` source files (Python, TypeScript, Go) of about

@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hinges.codescan.engine import PatternError, compile_pattern
 from hinges.codescan.files import Listing, list_files
 from hinges.codescan.scanner import Hit, Scan, Scanner, ScanStats
 from hinges.globs import GlobError, glob_regex
@@ -75,8 +74,13 @@ def _usable_globs(globs: tuple[str, ...]) -> tuple[str, ...]:
 
 def active_guards(registry: Registry) -> list[ActiveGuard]:
     """The guards that run: those of decisions in force whose pattern RE2 accepts."""
-    active = []
-    for record in in_force(registry):
+    active: list[ActiveGuard] = []
+    decisions = [record for record in in_force(registry) if record.guards()]
+    if not decisions:
+        return active
+    from hinges.codescan.engine import PatternError, compile_pattern
+
+    for record in decisions:
         for guard in record.guards():
             try:
                 compile_pattern(guard.forbid)

@@ -11,14 +11,17 @@ Binary files (a NUL byte in the first 8,000 bytes, git's own test) and files lar
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hinges.codescan.engine import PatternSet, compile_pattern
 from hinges.globs import glob_regex
+
+if TYPE_CHECKING:
+    from hinges.codescan.engine import PatternSet
 
 BINARY_PROBE = 8000
 
@@ -110,7 +113,11 @@ class Scanner:
     ):
         self.patterns = [pattern for pattern, _ in guards]
         globs = sorted({glob for _, in_ in guards for glob in in_})
-        self._glob_set = PatternSet([glob_regex(g) for g in globs], raw=True) if globs else None
+        self._glob_set: PatternSet | None = None
+        if globs:  # RE2 is imported only when some guard runs (start-up time)
+            from hinges.codescan.engine import PatternSet
+
+            self._glob_set = PatternSet([glob_regex(g) for g in globs], raw=True)
         glob_index = {glob: index for index, glob in enumerate(globs)}
         self._guards_of_glob: list[list[int]] = [[] for _ in globs]
         for guard_index, (_, in_) in enumerate(guards):
@@ -131,6 +138,8 @@ class Scanner:
     def _set_for(self, guards: tuple[int, ...]) -> PatternSet:
         matcher = self._sets.get(guards)
         if matcher is None:
+            from hinges.codescan.engine import PatternSet
+
             matcher = self._sets[guards] = PatternSet([self.patterns[i] for i in guards])
         return matcher
 
@@ -145,7 +154,8 @@ class Scanner:
         result = Scan()
         stats = result.stats
         base = str(root) + os.sep
-        id_regex = compile_pattern(self.id_pattern) if self.id_pattern is not None else None
+        # The id pattern is ours, not a record's, and cannot backtrack badly: Python's re.
+        id_regex = re.compile(self.id_pattern.encode()) if self.id_pattern is not None else None
         for path in paths:
             guards = self.guards_for(path)
             if not guards and id_regex is None:
@@ -179,8 +189,10 @@ class Scanner:
         allowed: Collection[int] | None,
         into: list[Hit],
     ) -> None:
+        from hinges.codescan.engine import compile_pattern
+
         for position in sorted(found):
             index = guards[position]
-            regex = compile_pattern(self.patterns[index])
+            regex = compile_pattern(self.patterns[index])  # cached: compiled once per run
             for line, column, text in _locate(data, regex, allowed, per_line=True):
                 into.append(Hit(path, line, column, index, text))
