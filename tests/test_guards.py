@@ -6,6 +6,8 @@ import json
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import run_hinges, write_files
 from gate_support import AS_OF, NOT_ON_GITHUB, check_base, commit_all, git
 from guard_support import GUARDED, STORE, guarded_repo
@@ -276,3 +278,24 @@ def test_adding_guards_to_an_accepted_decision_passes_the_gate(tmp_path: Path) -
     done = check_base(repo, "main")
     assert done.code == 0, done
     assert "HG901" not in done.stdout
+
+
+def test_forked_workers_find_exactly_what_one_process_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hinges.codescan import scanner
+
+    files: dict[str, str | bytes] = {
+        f"services/orders/m{i:02d}.py": ("import mysql\n" if i % 7 == 0 else "x = 1\n")
+        + ("# ADR-0001 ADR-0042\n" if i % 5 == 0 else "")
+        for i in range(40)
+    }
+    files["services/orders/blob.py"] = b"\0"
+    repo = guarded_repo(tmp_path / "repo", files)
+    one = _check(repo)
+    monkeypatch.setattr(scanner, "_workers", lambda files: 3)
+    forked = _check(repo)
+    assert forked == one
+    assert one[1][-1] == (
+        "2 files checked, 41 code files scanned (1 binary skipped): 14 errors, 0 warnings, 0 notes"
+    )
