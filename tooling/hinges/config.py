@@ -46,7 +46,8 @@ class Config:
     skipped (and counted) by guards and the id check."""
     scan_exclude: tuple[str, ...] = ()
     """Glob patterns of files that guards and the id check never read (vendored code,
-    fixtures that quote ids on purpose). The record folders are always excluded."""
+    fixtures that quote ids on purpose). The record folders and ``hinges.toml`` are always
+    excluded."""
     mutable_when_accepted: tuple[str, ...] = (
         "status",
         "date",

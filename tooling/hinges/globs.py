@@ -1,6 +1,7 @@
 """Path patterns of ``applies_to``, guards' ``in`` and ``scan_exclude``: gitignore-like globs.
 
-A pattern is matched against a file's path relative to the repository root, with ``/``
+A pattern is matched against a file's path relative to the registry root (the folder of
+``decisions/`` or of the hinges configuration, normally the repository root), with ``/``
 separators, always from the start (it is *anchored*: unlike ``.gitignore``, ``*.py`` means
 the Python files at the top level only; write ``**/*.py`` for every folder):
 

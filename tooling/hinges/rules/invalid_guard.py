@@ -10,7 +10,7 @@ Passing:
 
     ---
     guards:
-      - forbid: "^\\s*import mysql"
+      - forbid: "^import mysql"
         in: ["services/orders/**/*.py"]
         message: Orders live in PostgreSQL.
     ---
