@@ -299,3 +299,15 @@ def test_forked_workers_find_exactly_what_one_process_finds(
     assert one[1][-1] == (
         "2 files checked, 41 code files scanned (1 binary skipped): 14 errors, 0 warnings, 0 notes"
     )
+
+
+def test_a_work_tree_git_refuses_is_an_error_not_a_walk(tmp_path: Path) -> None:
+    import os
+
+    repo = guarded_repo(tmp_path / "repo")
+    if os.geteuid() != 0:
+        pytest.skip("needs root to give the work tree another owner")
+    os.chown(repo, 4321, 4321)  # git refuses a work tree of another owner: dubious ownership
+    done = run_hinges("check", "--root", str(repo), "--as-of", AS_OF, env=NOT_ON_GITHUB)
+    assert done.code == 2, done
+    assert done.stderr.startswith(f"hinges: git ls-files failed in {repo}: ")

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hinges.config import Config
-from hinges.git import GitUnavailable, run_git
+from hinges.errors import UsageError
+from hinges.findings import visible
+from hinges.git import GitUnavailable, git_text, run_git
 from hinges.globs import PathMatcher
 
 
@@ -31,8 +33,13 @@ def _git_files(root: Path) -> list[str] | None:
         done = run_git(root, "-c", "core.quotePath=false", "ls-files", "-z", "--cached")
     except GitUnavailable:
         return None
-    if done.returncode != 0:  # not a work tree
-        return None
+    if done.returncode != 0:
+        message = git_text(done.stderr)
+        if "not a git repository" in message:
+            return None
+        # A work tree git refuses (e.g. "dubious ownership" in a container): walking it
+        # instead would read ignored folders such as node_modules; say what went wrong.
+        raise UsageError(f"git ls-files failed in {root}: {visible(message)}")
     names = done.stdout.decode("utf-8", "surrogateescape").split("\0")
     # ls-files lists a path once per stage during a merge conflict: keep one.
     return sorted({name for name in names if name})
