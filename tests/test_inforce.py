@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import GOOD_DECISION, GOOD_TENET, write_files
 from hinges.config import Config
-from hinges.inforce import governing, in_force, tenets_of
+from hinges.inforce import current_successors, governing, in_force, tenets_of
 from hinges.loader import load_registry
 
 
@@ -61,3 +61,34 @@ def test_governing_answers_every_path_in_door_order(tmp_path: Path) -> None:
 def test_tenets_of(tmp_path: Path) -> None:
     registry = load_registry(_registry(tmp_path), Config())
     assert [t.id for t in tenets_of(registry, registry.decisions[0])] == ["T-001"]
+
+
+def test_current_successors_follow_the_chain_and_stop_at_cycles(tmp_path: Path) -> None:
+    root = write_files(
+        tmp_path,
+        {
+            "tenets/T-001-reversible.md": GOOD_TENET,
+            "decisions/0001-a.md": _decision(
+                1, status="superseded", extra="superseded_by: [ADR-0002]"
+            ),
+            "decisions/0002-b.md": _decision(
+                2, status="superseded", extra="superseded_by: [ADR-0003, ADR-0004]"
+            ),
+            "decisions/0003-c.md": _decision(3),
+            "decisions/0004-d.md": _decision(
+                4, status="superseded", extra="superseded_by: [ADR-0005]"
+            ),
+            "decisions/0005-e.md": _decision(
+                5, status="superseded", extra="superseded_by: [ADR-0004]"
+            ),
+            "decisions/0006-f.md": _decision(
+                6, status="superseded", extra="superseded_by: [ADR-0099]"
+            ),
+        },
+    )
+    registry = load_registry(root, Config())
+    by_id = {r.id: r for r in registry.decisions}
+    assert current_successors(registry, by_id["ADR-0001"]) == ["ADR-0003"]
+    assert current_successors(registry, by_id["ADR-0004"]) == []  # a cycle leads nowhere
+    assert current_successors(registry, by_id["ADR-0006"]) == ["ADR-0099"]  # as written
+    assert current_successors(registry, by_id["ADR-0003"]) == []

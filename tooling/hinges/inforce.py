@@ -24,6 +24,7 @@ from hinges.records import Record
 
 __all__ = [
     "Governing",
+    "current_successors",
     "door_order",
     "governing",
     "governing_any",
@@ -117,3 +118,27 @@ def tenets_of(registry: Registry, record: Record) -> list[Record]:
 def successors(record: Record) -> list[str]:
     """The ids that replace ``record`` (its ``superseded_by``), as written."""
     return record.list_value("superseded_by")
+
+
+def current_successors(registry: Registry, record: Record) -> list[str]:
+    """The ids at the end of ``record``'s chain of successors: what replaces it now.
+
+    ``superseded_by`` is followed through successors that are superseded in turn (a
+    cycle or an unknown id ends the walk there), in the order written, without repeats.
+    """
+    by_id = registry.decisions_by_id()
+    found: dict[str, None] = {}
+    seen = {record.id}
+    pending = list(successors(record))
+    while pending:
+        current = pending.pop(0)
+        if current in seen:
+            continue
+        seen.add(current)
+        replaced = by_id.get(current, [])
+        following = successors(replaced[0]) if replaced else []
+        if following:
+            pending[:0] = following
+        else:
+            found[current] = None
+    return list(found)
