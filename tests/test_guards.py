@@ -145,7 +145,7 @@ def test_binary_and_oversized_files_are_skipped_and_counted(tmp_path: Path) -> N
     assert (code, lines) == (
         0,
         [
-            "2 files checked, 2 code files scanned (1 binary and 1 over max_file_bytes skipped): "
+            "2 files checked, 1 code file scanned (1 binary and 1 over max_file_bytes skipped): "
             "no problems"
         ],
     )
@@ -156,7 +156,7 @@ def test_binary_and_oversized_files_are_skipped_and_counted(tmp_path: Path) -> N
         "errors": 0,
         "warnings": 0,
         "infos": 0,
-        "code_files": 2,
+        "code_files": 1,
         "skipped_binary": 1,
         "skipped_large": 1,
     }
@@ -171,7 +171,7 @@ def test_scan_exclude_keeps_files_out(tmp_path: Path) -> None:
         },
     )
     code, lines = _check(repo)
-    assert (code, lines) == (0, ["2 files checked, 2 code files scanned: no problems"])
+    assert (code, lines) == (0, ["2 files checked, 1 code file scanned: no problems"])
 
 
 def test_catastrophic_pattern_does_not_hang(tmp_path: Path) -> None:
