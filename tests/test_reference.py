@@ -130,6 +130,7 @@ def test_configuration_page_lists_every_setting_but_not_source() -> None:
         "review_interval_two_way_months",
         "ignore",
         "max_file_bytes",
+        "scan_exclude",
         "mutable_when_accepted",
         "severity",
     ]

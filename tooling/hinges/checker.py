@@ -22,6 +22,8 @@ class CheckResult:
     root: Path
     findings: list[Finding]
     files_checked: int
+    code: CodeCounts | None = None
+    """What the code scan read, when one ran (guards, ids in code)."""
     counts: Counter[Severity] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -33,12 +35,38 @@ class CheckResult:
         return strict and bool(self.counts[Severity.WARNING])
 
     def summary(self) -> dict[str, int]:
-        return {
+        counts = {
             "files": self.files_checked,
             "errors": self.counts[Severity.ERROR],
             "warnings": self.counts[Severity.WARNING],
             "infos": self.counts[Severity.INFO],
         }
+        if self.code is not None and self.code.worth_reporting:
+            counts.update(
+                code_files=self.code.files_read,
+                skipped_binary=self.code.skipped_binary,
+                skipped_large=self.code.skipped_large,
+            )
+        return counts
+
+
+@dataclass(frozen=True)
+class CodeCounts:
+    """Files the code scan read, and those it skipped (binary, over max_file_bytes)."""
+
+    files_read: int
+    skipped_binary: int
+    skipped_large: int
+    guards: int
+    """How many guards ran."""
+
+    @property
+    def worth_reporting(self) -> bool:
+        """Whether the summary mentions the scan: guards ran, or files were skipped.
+
+        A scan for decision ids alone is not mentioned unless it skipped files, so the
+        summary of a registry without guards reads as it always has."""
+        return bool(self.guards or self.skipped_binary or self.skipped_large)
 
 
 def severity_overrides(config: Config) -> dict[str, Severity | None]:
@@ -57,8 +85,13 @@ def run_rules(registry: Registry, today: dt.date, *, base: Registry | None = Non
 
     ``base`` is the registry at the base git ref, for the rules that judge a change (HG9xx).
     """
+    return run_in_context(Context(registry, today, base))
+
+
+def run_in_context(context: Context) -> list[Finding]:
+    """Like :func:`run_rules`; what the rules computed stays on ``context.shared``."""
+    registry = context.registry
     overrides = severity_overrides(registry.config)
-    context = Context(registry, today, base)
     raw: list[Finding] = list(registry.findings)
     for info in all_rules():
         if info.check is None or overrides.get(info.code, info.rule.severity) is None:
@@ -102,14 +135,24 @@ def check(
     """
     with collector_paused():  # see collector_paused: the check is much faster without it
         registry = load_registry(root, config)
-        findings = run_rules(registry, today or dt.date.today(), base=base)
+        context = Context(registry, today or dt.date.today(), base)
+        findings = run_in_context(context)
+        code = _code_counts(context)
         record_files = list(registry.files)
         # Free the records while the collector still sleeps: kept alive past this block,
         # they would all be walked once by the collector's first pass when it resumes.
-        del registry
+        del registry, context
     files = len(record_files)
     if select is not None:
         selection = [path for path in select if path]
         findings = [finding for finding in findings if _in_selection(finding.path, selection)]
         files = sum(1 for path in record_files if _in_selection(path, selection))
-    return CheckResult(root, findings, files)
+    return CheckResult(root, findings, files, code)
+
+
+def _code_counts(context: Context) -> CodeCounts | None:
+    scan = context.shared.get("code_scan")
+    if scan is None:
+        return None
+    stats = scan.scan.stats
+    return CodeCounts(stats.files_read, stats.skipped_binary, stats.skipped_large, len(scan.guards))

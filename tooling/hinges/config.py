@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from hinges.errors import ConfigError
+from hinges.globs import glob_problem
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -48,7 +49,12 @@ class Config:
     ignore: tuple[str, ...] = ("README.md", "index.md")
     """File names inside the record folders that are not records."""
     max_file_bytes: int = 1024 * 1024
-    """Records larger than this are reported and not read."""
+    """Records larger than this are reported and not read; code files larger than this are
+    skipped (and counted) by guards and the id check."""
+    scan_exclude: tuple[str, ...] = ()
+    """Glob patterns of files that guards and the id check never read (vendored code,
+    fixtures that quote ids on purpose). The record folders and ``hinges.toml`` are always
+    excluded."""
     mutable_when_accepted: tuple[str, ...] = (
         "status",
         "date",
@@ -56,13 +62,16 @@ class Config:
         "review_by",
         "tags",
         "reviews",
+        "applies_to",
+        "guards",
     )
     """Front-matter keys an accepted decision may still change (``hinges check --base``).
 
     Any other change, body included, is an error: supersede the decision instead. ``date``
     is here because ``hinges status`` and ``hinges new --supersedes`` set it; ``reviews``
     because ``hinges review ID --outcome`` appends to it (rewriting a recorded review is
-    still reported, by review-rewritten)."""
+    still reported, by review-rewritten); ``applies_to`` and ``guards`` because teams add
+    them to the decisions they already have."""
     severity: dict[str, str] = field(default_factory=dict)
     """Rule severity overrides: code or slug -> error | warning | info | off."""
     source: str | None = None
@@ -129,6 +138,10 @@ def _from_table(table: dict[str, Any], where: str) -> Config:
             "starting with a letter",
             path=where,
         )
+    for pattern in config.scan_exclude:
+        problem = glob_problem(pattern)
+        if problem is not None:
+            raise ConfigError(f"scan_exclude pattern {problem}", path=where)
     for folder in (config.decisions_dir, config.tenets_dir, *config.templates):
         if Path(folder).is_absolute() or ".." in Path(folder).parts:
             kind = "template" if folder in config.templates else "folder"

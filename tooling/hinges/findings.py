@@ -5,6 +5,16 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, replace
 
+_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters shown as ``\\xNN``.
+
+    For record text (a YAML escape can hold ESC or CR) printed to terminals and CI logs.
+    """
+    return text.translate(_CONTROLS)
+
 
 class Severity(enum.Enum):
     """How much a finding matters. ``ERROR`` fails a run, ``WARNING`` fails it under --strict."""

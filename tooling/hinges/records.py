@@ -22,6 +22,40 @@ _DECISION_FILE = re.compile(r"^(?P<number>[0-9]{4,})-(?P<slug>.+)\.md$")
 _TENET_FILE = re.compile(r"^T-(?P<number>[0-9]{3,})-(?P<slug>.+)\.md$")
 
 
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """One well-formed item of a decision's ``guards``: forbid this regex in these files."""
+
+    forbid: str
+    """The pattern, RE2 syntax (validity is judged by the invalid-guard rule)."""
+    globs: tuple[str, ...]
+    """Where it applies: the guard's ``in`` patterns."""
+    message: str
+    line: int
+    """Line of the ``forbid`` value in the record file."""
+    column: int
+
+
+def _guards(node: Sequence) -> list[Guard]:
+    """The well-formed guards of ``node``; malformed items are left to invalid-value."""
+    guards = []
+    for item in node.items:
+        if type(item) is not Mapping:
+            continue
+        entries = item.entries
+        forbid, where, message = (
+            entries.get(k, (None, None))[1] for k in ("forbid", "in", "message")
+        )
+        if type(forbid) is not Scalar or type(message) is not Scalar or type(where) is not Sequence:
+            continue
+        globs = tuple(g.text.strip() for g in where.items if type(g) is Scalar and g.text.strip())
+        if forbid.text and message.text.strip() and globs:
+            guards.append(
+                Guard(forbid.text, globs, message.text.strip(), forbid.line, forbid.column)
+            )
+    return guards
+
+
 def is_null(node: Node) -> bool:
     return isinstance(node, Scalar) and node.plain and node.text in NULLS
 
@@ -49,6 +83,8 @@ def interpret(mapping: Mapping, specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
         if type(node) is Sequence:
             if spec.kind == "entries":
                 values[spec.name] = [_entry(item) for item in node.items if type(item) is Mapping]
+            elif spec.kind == "guards":
+                values[spec.name] = _guards(node)
             elif spec.kind == "list":
                 values[spec.name] = [
                     stripped
@@ -60,7 +96,7 @@ def interpret(mapping: Mapping, specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
             continue
         if type(node) is not Scalar or (node.plain and node.text in NULLS):
             continue
-        if spec.kind == "list":
+        if spec.kind in ("list", "guards"):
             continue
         text = node.text.strip()
         if spec.kind == "date":
@@ -126,6 +162,11 @@ class Record:
 
     def list_value(self, key: str) -> list[str]:
         value = self.values.get(key)
+        return list(value) if isinstance(value, list) else []
+
+    def guards(self) -> list[Guard]:
+        """The decision's well-formed guards (none for a tenet)."""
+        value = self.values.get("guards")
         return list(value) if isinstance(value, list) else []
 
     def date_value(self, key: str) -> dt.date | None:

@@ -26,9 +26,13 @@ IMPORT_FORMATS = ("adr-tools", "madr", "log4brains")
 IMPORTED_FROM_PATTERN = rf"^(?:{'|'.join(IMPORT_FORMATS)}):[^\n]+$"
 SCHEMA_BASE_URI = "https://hinges.invalid/schemas"
 
-Kind = Literal["string", "date", "integer", "list", "entries"]
+Kind = Literal["string", "date", "integer", "list", "entries", "guards"]
 REVIEW_OUTCOMES = ("kept", "doubled-down", "revised", "reversed")
 """What a review found, in the order the outcomes page counts them."""
+GUARD_KEYS = ("forbid", "in", "message")
+"""The keys of one guard, all required."""
+MAX_GUARD_PATTERN = 1000
+"""Longest ``forbid`` pattern accepted, in characters (record data is bounded)."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,24 @@ def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
             example=f"[{p}-0012]",
         ),
         FieldSpec("tags", "list", "Free keywords for filtering.", example="[storage, data]"),
+        FieldSpec(
+            "applies_to",
+            "list",
+            "Glob patterns of the files this decision governs, relative to the registry root "
+            "(`**` crosses folders); `hinges why PATH` and the pull-request gate use them. "
+            "May be added or changed on an accepted decision.",
+            example='["services/orders/**", "schemas/orders.sql"]',
+        ),
+        FieldSpec(
+            "guards",
+            "guards",
+            "Checks on the code: each guard is a mapping of `forbid` (an RE2 regular "
+            "expression), `in` (a list of glob patterns) and `message`; `hinges check` "
+            "reports every matching line while the decision is accepted. May be added or "
+            "changed on an accepted decision.",
+            example='[{forbid: "import mysql", in: ["services/orders/**/*.py"], '
+            'message: "Orders live in PostgreSQL"}]',
+        ),
         FieldSpec(
             "imported_from",
             "string",
@@ -271,6 +293,19 @@ def _property(spec: FieldSpec) -> dict[str, Any]:
             "additionalProperties": False,
         }
         prop.update(type="array", items=entry)
+    elif spec.kind == "guards":
+        text = {"type": "string", "minLength": 1}
+        guard = {
+            "type": "object",
+            "required": list(GUARD_KEYS),
+            "properties": {
+                "forbid": {**text, "maxLength": MAX_GUARD_PATTERN},
+                "in": {"type": "array", "items": text, "minItems": 1},
+                "message": text,
+            },
+            "additionalProperties": False,
+        }
+        prop.update(type="array", items=guard)
     elif spec.kind == "list":
         item: dict[str, Any] = {"type": "string", "minLength": 1}
         if spec.pattern:

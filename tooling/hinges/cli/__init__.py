@@ -40,6 +40,8 @@ COMMANDS: dict[str, str] = {
     "summary": "hinges.cli.summary:summary_command",
     # network, only when asked (decisions/0015)
     "notify": "hinges.cli.notify:notify_command",
+    # guard rails
+    "why": "hinges.cli.why:why_command",
 }
 
 

@@ -23,6 +23,7 @@ _KIND_NAMES = {
     "integer": "integer",
     "list": "list of text",
     "entries": "list of entries",
+    "guards": "list of guards",
 }
 
 

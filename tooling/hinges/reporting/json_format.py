@@ -17,6 +17,8 @@
   cut to 80 characters); besides what JSON requires, DEL, C1 controls, bidi characters,
   line separators and lone surrogates are written as ``\\u`` escapes
   (:func:`hinges.visible.json_text`), so the document is safe to print as well.
+* when guards ran or the code scan skipped files, ``summary`` also has ``code_files`` (code
+  files read), ``skipped_binary`` and ``skipped_large`` (over ``max_file_bytes``).
 
 The shape is versioned: within a version, fields are only ever added, never renamed or
 removed, so consumers should ignore fields they do not know.

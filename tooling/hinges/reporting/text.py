@@ -17,6 +17,11 @@ Paths and messages are shown with :func:`hinges.visible.visible`: a control char
 bidi override, a line break or a backslash in a file name or a record value appears as an
 escape (``\\x1b``, ``\\u202e``, ``\\n``, ``\\\\``), so one finding is always one line and
 nothing in a record can move the cursor, retitle the window or reorder the text.
+
+When guards ran, or the code scan (guards and decision ids) skipped files, the line says how
+many code files were scanned and how many were skipped::
+
+    3 files checked, 9 code files scanned (2 binary and 1 over max_file_bytes skipped): no problems
 """
 
 from __future__ import annotations
@@ -33,9 +38,24 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def _code_part(result: CheckResult) -> str:
+    code = result.code
+    if code is None or not code.worth_reporting:
+        return ""
+    part = f", {plural(code.files_read, 'code file')} scanned"
+    skipped = []
+    if code.skipped_binary:
+        skipped.append(f"{code.skipped_binary} binary")
+    if code.skipped_large:
+        skipped.append(f"{code.skipped_large} over max_file_bytes")
+    if skipped:
+        part += f" ({' and '.join(skipped)} skipped)"
+    return part
+
+
 def summary_line(result: CheckResult) -> str:
     counts = result.summary()
-    checked = f"{plural(counts['files'], 'file')} checked"
+    checked = f"{plural(counts['files'], 'file')} checked{_code_part(result)}"
     if not result.findings:
         return f"{checked}: no problems"
     parts = [

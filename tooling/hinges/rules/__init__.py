@@ -28,6 +28,9 @@ RULE_MODULES: tuple[str, ...] = (
     "missing_key",
     "invalid_value",
     "unknown_key",
+    "invalid_glob",
+    "invalid_guard",
+    "pattern_matches_nothing",
     # naming and numbering (HG2xx)
     "file_name",
     "id_mismatch",
@@ -71,6 +74,11 @@ RULE_MODULES: tuple[str, ...] = (
     "status_transition",
     "accepted_on_arrival",
     "review_rewritten",
+    # the code the decisions govern (HG10xx)
+    "guard_violation",
+    "unknown_id_in_code",
+    "superseded_id_in_code",
+    "rejected_id_in_code",
 )
 
 

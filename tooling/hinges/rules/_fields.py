@@ -10,9 +10,16 @@ from functools import cache, partial
 from hinges.numbers import number_value
 from hinges.records import Record, is_null
 from hinges.rules.base import Context
-from hinges.schema import DATE_PATTERN, HANDLE_PATTERN, FieldSpec, fields_for, parse_date
+from hinges.schema import (
+    DATE_PATTERN,
+    GUARD_KEYS,
+    HANDLE_PATTERN,
+    FieldSpec,
+    fields_for,
+    parse_date,
+)
 from hinges.visible import quoted
-from hinges.yamltree import Node, Scalar, Sequence
+from hinges.yamltree import Mapping, Node, Scalar, Sequence
 
 _compiled = cache(re.compile)
 _CHECKED_KEY = "checked_fields"
@@ -22,6 +29,7 @@ _KIND_NAMES = {
     "integer": "a whole number",
     "list": "a list",
     "entries": "a list of entries",
+    "guards": "a list",
 }
 
 
@@ -121,6 +129,41 @@ def _verdict(
     return verdict
 
 
+_GUARD_FORM = "write - {forbid: REGEX, in: [GLOB, ...], message: TEXT}"
+
+
+def _guard_problem(item: Node) -> tuple[Node, str] | None:
+    if not isinstance(item, Mapping):
+        return item, f"items must be mappings, not {_describe(item)}; {_GUARD_FORM}"
+    for key, (key_node, _value) in item.entries.items():
+        if key not in GUARD_KEYS:
+            return key_node, f"guard has an unknown key '{key}'; {_GUARD_FORM}"
+    for key in GUARD_KEYS:
+        entry = item.entries.get(key)
+        if entry is None:
+            return item, f"guard has no '{key}'; {_GUARD_FORM}"
+        value = entry[1]
+        if key == "in":
+            if not isinstance(value, Sequence) or not value.items:
+                return value, "guard's 'in' must be a non-empty list of glob patterns"
+            for glob in value.items:
+                if not isinstance(glob, Scalar) or is_null(glob) or not glob.text.strip():
+                    return glob, f"guard's 'in' items must be non-empty text, not {_describe(glob)}"
+        elif not isinstance(value, Scalar) or is_null(value) or not value.text.strip():
+            return value, f"guard's '{key}' must be non-empty text, not {_describe(value)}"
+    return None
+
+
+def _guards_problem(node: Node) -> tuple[Node, str] | None:
+    if not isinstance(node, Sequence):
+        return node, f"must be a list of guards, not {_describe(node)}; {_GUARD_FORM}"
+    for item in node.items:
+        problem = _guard_problem(item)
+        if problem is not None:
+            return problem
+    return None
+
+
 def value_problem(spec: FieldSpec, node: Node) -> tuple[Node, str] | None:
     """The first thing wrong with ``node`` as a value of ``spec``, and the node it concerns."""
     if is_null(node):
@@ -132,6 +175,8 @@ def value_problem(spec: FieldSpec, node: Node) -> tuple[Node, str] | None:
             node,
             f"must be a list of entries, not {_describe(node)}; write one '- date: ...' per entry",
         )
+    if spec.kind == "guards":
+        return _guards_problem(node)
     if spec.kind == "list":
         if not isinstance(node, Sequence):
             return node, f"must be a list, not {_describe(node)}; write {spec.name}: [...]"

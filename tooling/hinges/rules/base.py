@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from hinges.findings import Finding, Severity
 
@@ -22,6 +22,8 @@ class Context:
     today: dt.date
     base: Registry | None = None
     """The registry at the base git ref (``hinges check --base``); None: no comparison."""
+    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Work computed once per check for several rules (the code scan, the file list)."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,36 @@
+"""Repositories with governed code, for the guard-rail tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import GOOD_TENET, write_files
+from gate_support import DECISION, commit_all, init_repo
+
+GUARDED = DECISION.replace(
+    "review_by: 2099-01-10",
+    """review_by: 2099-01-10
+applies_to: ["services/orders/**"]
+guards:
+  - forbid: "^\\\\s*import mysql"
+    in: ["services/orders/**/*.py"]
+    message: Orders live in PostgreSQL; no MySQL clients here.""",
+).replace('owner: "@payments"', 'owner: "@orders"')
+
+STORE = "import psycopg\n\n\ndef save(order):\n    return order\n"
+
+
+def guarded_repo(repo: Path, files: dict[str, str | bytes] | None = None) -> Path:
+    """main: one accepted decision with a guard over services/orders, and its code."""
+    init_repo(repo)
+    write_files(
+        repo,
+        {
+            "tenets/T-001-reversible.md": GOOD_TENET,
+            "decisions/0001-use-postgres.md": GUARDED,
+            "services/orders/store.py": STORE,
+            **(files or {}),
+        },
+    )
+    commit_all(repo, "orders in postgres")
+    return repo

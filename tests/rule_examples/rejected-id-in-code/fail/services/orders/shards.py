@@ -1,0 +1,1 @@
+# Orders are sharded by customer (ADR-0004).

@@ -1,0 +1,1 @@
+"""Order events go to Kafka (ADR-0005)."""

@@ -1,0 +1,120 @@
+"""Decisions that reach the code: guards and decision ids, checked in the files they govern.
+
+One scan per check, shared by the rules that report it (:mod:`hinges.rules._code`):
+
+* :func:`hinges.codescan.files.list_files` lists the files (``git ls-files``, a walk
+  outside git) and applies the exclusions (the record folders, ``scan_exclude``);
+* :func:`scan_registry` runs the guards of the decisions in force and finds every
+  mention of a decision id, in one pass per file (:mod:`hinges.codescan.scanner`);
+* with a base ref, only the files the branch changed are read and only the lines it adds
+  count (:mod:`hinges.codescan.diff`).
+
+Nothing here knows rule codes or messages: results are plain values located in files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from hinges.codescan.files import Listing, list_files
+from hinges.codescan.scanner import Hit, Scan, Scanner, ScanStats
+from hinges.globs import GlobError, glob_regex
+from hinges.inforce import in_force
+from hinges.loader import Registry
+from hinges.records import Guard, Record
+
+__all__ = [
+    "ActiveGuard",
+    "CodeScan",
+    "Hit",
+    "Listing",
+    "ScanStats",
+    "active_guards",
+    "id_pattern",
+    "list_files",
+    "scan_registry",
+]
+
+
+@dataclass(frozen=True)
+class ActiveGuard:
+    """A guard that runs: its decision (in force), and the guard's usable patterns."""
+
+    decision: Record
+    guard: Guard
+    globs: tuple[str, ...]
+
+
+@dataclass
+class CodeScan:
+    """The outcome of one scan: guard hits, id mentions, counts; ``guards[hit.index]``."""
+
+    guards: list[ActiveGuard]
+    scan: Scan
+    base: str | None
+
+
+def id_pattern(prefix: str) -> str:
+    """The pattern of a decision id in text: ``ADR-0007`` as a whole word."""
+    return rf"\b{re.escape(prefix)}-[0-9]{{4,}}\b"
+
+
+def _usable_globs(globs: tuple[str, ...]) -> tuple[str, ...]:
+    usable = []
+    for glob in globs:
+        try:
+            glob_regex(glob)
+        except GlobError:  # reported by the invalid-glob rule
+            continue
+        usable.append(glob)
+    return tuple(usable)
+
+
+def active_guards(registry: Registry) -> list[ActiveGuard]:
+    """The guards that run: those of decisions in force whose pattern RE2 accepts."""
+    active: list[ActiveGuard] = []
+    decisions = [record for record in in_force(registry) if record.guards()]
+    if not decisions:
+        return active
+    from hinges.codescan.engine import PatternError, compile_pattern
+
+    for record in decisions:
+        for guard in record.guards():
+            try:
+                compile_pattern(guard.forbid)
+            except PatternError:  # reported by the invalid-guard rule
+                continue
+            globs = _usable_globs(guard.globs)
+            if globs:
+                active.append(ActiveGuard(record, guard, globs))
+    return active
+
+
+def scan_registry(
+    registry: Registry,
+    listing: Listing,
+    *,
+    guards: bool = True,
+    ids: bool = True,
+    base: str | None = None,
+) -> CodeScan:
+    """Run the guards (when ``guards``) and find id mentions (when ``ids``) in the files
+    of ``listing``; with ``base`` (a git ref), only in the lines the branch adds."""
+    running = active_guards(registry) if guards else []
+    config = registry.config
+    scanner = Scanner(
+        [(g.guard.forbid, g.globs) for g in running],
+        id_pattern(config.id_prefix) if ids else None,
+        f"{config.id_prefix}-".encode() if ids else None,
+    )
+    paths: tuple[str, ...] | list[str] = listing.scanned
+    lines = None
+    if base is not None:
+        from hinges.codescan.diff import added_lines
+
+        lines = added_lines(registry.root, base)
+        paths = [path for path in listing.scanned if path in lines]
+    scan = scanner.scan(Path(registry.root), paths, config.max_file_bytes, lines)
+    return CodeScan(running, scan, base)
