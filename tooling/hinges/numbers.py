@@ -1,9 +1,9 @@
 """Record numbers written by people: digits of any length, read without risk.
 
 A number comes from a file name, an id in front matter, a reference in a body or a
-command-line argument, and any of them may hold thousands of digits
-(a prefix and a hyphen followed by thousands of nines). Python refuses to convert more than 4,300 digits to an ``int``
-(a ValueError, which became an internal error), and converting fewer still takes time
+command-line argument, and any of them may hold thousands of digits (a prefix and a
+hyphen followed by thousands of nines). Python refuses to convert more than 4,300 digits
+to an ``int`` (a ValueError, which became an internal error), and converting fewer still takes time
 quadratic in their count. No registry numbers its records beyond :data:`MAX_DIGITS`
 significant digits, so a longer number is simply no record's number.
 """
