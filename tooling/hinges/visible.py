@@ -20,7 +20,7 @@ other than the bytes' (the "Trojan Source" trick). None of these may reach a ter
   exactly the record's, and printing the document is safe.
 
 Findings keep the exact characters (JSON and SARIF carry them); the reporters and the
-command line make them visible where they print (decisions/0015).
+command line make them visible where they print (decisions/0019).
 """
 
 from __future__ import annotations

@@ -64,7 +64,7 @@ def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     Every command prints through this, never ``click.echo`` directly: record values are
     made visible where they are placed (:func:`hinges.visible.visible`), and this is the
     guard for anything that was not, so a record or a file name can never draw on the
-    reader's terminal or CI log (decisions/0015). Line breaks and tabs are kept.
+    reader's terminal or CI log (decisions/0019). Line breaks and tabs are kept.
     """
     from hinges.visible import terminal_text
 

@@ -2,7 +2,7 @@
 
 A guard's ``forbid`` pattern comes from a record, which anyone opening a pull request can
 write. Python's ``re`` backtracks, so one pattern such as ``(a+)+$`` could hang the gate for
-hours on an ordinary line; RE2 has no backtracking, so it cannot (decisions/0015). The
+hours on an ordinary line; RE2 has no backtracking, so it cannot (decisions/0022). The
 price is RE2's syntax: no look-around and no back-references, which guards do not need.
 
 Patterns are matched in multi-line mode against a file's bytes (as UTF-8): ``^`` and ``$``

@@ -1,6 +1,6 @@
 """A guard's `forbid` pattern cannot run.
 
-Guards use RE2 syntax (decisions/0015): the usual regular expressions, without
+Guards use RE2 syntax (decisions/0022): the usual regular expressions, without
 look-around or back-references, matched line by line (`^` and `$` are the start and end of
 a line). RE2 runs in linear time, so no pattern can hang the check. A pattern RE2 refuses,
 one longer than 1,000 characters, or one that matches an empty line (it would flag every
