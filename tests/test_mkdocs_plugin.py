@@ -81,6 +81,13 @@ EXPECTED_PAGES = [
     "catalog/owners/payments/",
     "catalog/owners/platform-events/",
     "catalog/graph/",
+    # short links by id, redirecting to the record's page
+    "catalog/ADR-0001/",
+    "catalog/ADR-0002/",
+    "catalog/ADR-0003/",
+    "catalog/ADR-0004/",
+    "catalog/T-001/",
+    "catalog/T-002/",
 ]
 
 

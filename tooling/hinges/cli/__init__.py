@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     # import and export
     "import": "hinges.cli.importing:import_command",
     "export": "hinges.cli.export:export_command",
+    "render": "hinges.cli.render:render_command",
     # pull-request gate
     "summary": "hinges.cli.summary:summary_command",
 }

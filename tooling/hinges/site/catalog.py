@@ -10,12 +10,13 @@ from pathlib import Path
 from hinges.errors import HingesError
 from hinges.export import export_document
 from hinges.loader import Registry
-from hinges.site.content import PageContent
+from hinges.site.content import Html, PageContent
 from hinges.site.decision_page import decision_page
 from hinges.site.graph_page import graph_page
 from hinges.site.home import home_page
 from hinges.site.model import build_model
 from hinges.site.owner_pages import owned, owner_page, owners_index_page
+from hinges.site.short_links import short_link_pages
 from hinges.site.registers import one_way_doors_page, review_page, timeline_page
 from hinges.site.tenet_pages import matrix_page, tenet_page, tenets_index_page
 from hinges.site.urls import CatalogLayout
@@ -71,6 +72,8 @@ def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout
     for handle, (decisions, tenets) in sorted(by_owner.items()):
         src_uri = layout.owner(model.owner_slugs[handle])
         pages.append(GeneratedPage(src_uri, owner_page(model, handle, decisions, tenets), handle))
+    pages += [GeneratedPage(src, content, None) for src, content in short_link_pages(model)]
+    pages = [_with_assets(layout, page) for page in pages]
     seen: set[str] = set()
     for page in pages:
         if page.src_uri in seen:  # only a record file named like a catalog page can do this
@@ -81,6 +84,22 @@ def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout
         seen.add(page.src_uri)
     document = export_document(registry, today=build_date)
     return Catalog(pages, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _with_assets(layout: CatalogLayout, page: GeneratedPage) -> GeneratedPage:
+    """The page with its own links to the catalog's style and script, first thing.
+
+    The page carries them itself (not the generator's configuration), so the same file
+    works in MkDocs, ProperDocs, Zensical and TechDocs without a line of configuration.
+    """
+    linker = layout.linker(page.src_uri)
+    css, js = (linker.href(layout.asset(name)) for name in ASSET_NAMES)
+    block = Html(
+        f'<div class="hinges-assets" hidden><link rel="stylesheet" href="{css}">'
+        f'<script src="{js}" defer></script></div>'
+    )
+    content = PageContent((block, *page.content.parts))
+    return GeneratedPage(page.src_uri, content, page.title, page.in_nav)
 
 
 def _record_title(record_id: str | None, title: str | None, path: str) -> str:
