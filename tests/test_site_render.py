@@ -28,12 +28,12 @@ def project(tmp_path: Path) -> Path:
 def test_short_link_page_is_exact(tmp_path: Path) -> None:
     files = rendered(project(tmp_path))
     assert files["ADR-0002.md"].decode() == (
-        '<div class="hinges-assets" hidden><link rel="stylesheet" href="../assets/catalog.css">'
-        '<script src="../assets/catalog.js" defer></script></div>\n\n'
+        '<div class="hinges-assets" hidden><link rel="stylesheet" href="assets/catalog.css">'
+        '<script src="assets/catalog.js" defer></script></div>\n\n'
         "# ADR-0002\n\n"
         '<div class="hinges-short-link">'
         '<meta http-equiv="refresh" content="0; url=../decisions/0002-use-nats-for-order-events/">'
-        '<p>This record is at <a href="../decisions/0002-use-nats-for-order-events/">'
+        '<p>This record is at <a href="decisions/0002-use-nats-for-order-events.md">'
         "ADR-0002 Use NATS for order events</a>.</p></div>\n"
     )
 

@@ -38,7 +38,7 @@ def render_command(root: Path | None, out: Path | None, check: bool, as_of: dt.d
     registry_root, config = resolve_root(root)
     docs = read_docs_config(registry_root)
     target = out.resolve() if out is not None else docs.catalog_dir
-    layout = CatalogLayout(docs.path, docs.directory_urls)
+    layout = CatalogLayout(docs.path, docs.directory_urls, source_links=True)
     with collector_paused():
         registry = load_registry(registry_root, config)
         catalog = build_catalog(registry, as_of or dt.date.today(), layout)

@@ -18,6 +18,7 @@ from hinges.config import Config, load_config
 from hinges.errors import HingesError
 from hinges.findings import Finding, Severity
 from hinges.mkdocs_plugin.config import CatalogConfig
+from hinges.site.urls import CatalogLayout
 
 log = get_plugin_logger(__name__)
 
@@ -34,6 +35,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.root = Path()
         self.registry_config = Config()
         self.build_date = dt.date.today()
+        self.layout = CatalogLayout(source_links=True)
         self.titles: dict[str, str] = {}
         """Generated page -> its escaped title, for the pages whose title is record data."""
         self.blocks: dict[str, list[str]] = {}
@@ -68,9 +70,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         from hinges.loader import collector_paused, load_registry
         from hinges.site.catalog import build_catalog
         from hinges.site.render import catalog_files, read_manifest
-        from hinges.site.urls import CatalogLayout
 
-        layout = CatalogLayout(self.config.path, config.use_directory_urls)
+        layout = CatalogLayout(self.config.path, config.use_directory_urls, source_links=True)
+        self.layout = layout
         decisions = self.root / self.registry_config.decisions_dir
         if not decisions.is_dir():
             raise PluginError(
@@ -177,9 +179,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if not blocks:
             return output
         from hinges.site.content import fill_blocks
+        from hinges.site.links import source_links_to_urls
 
+        src_uri = page.file.src_uri
         try:
-            return fill_blocks(output, blocks)
+            return fill_blocks(
+                output, [source_links_to_urls(block, src_uri, self.layout) for block in blocks]
+            )
         except ValueError as error:  # a theme or plugin dropped the page's content
             raise PluginError(f"hinges: {page.file.src_uri}: {error}") from None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +87,17 @@ def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout
     return Catalog(pages, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
+def title_front_matter(title: str) -> str:
+    """Front matter naming the page's title, HTML-escaped.
+
+    Generators put a page's title into ``<title>`` and the navigation without escaping it
+    (Zensical takes the first heading's text, unescaped; MkDocs themes take ``page.title``),
+    so a title that comes from record data is given to them already escaped. JSON's
+    string syntax is YAML's double-quoted scalar.
+    """
+    return f"---\ntitle: {json.dumps(html.escape(title, quote=True), ensure_ascii=False)}\n---"
+
+
 def _with_assets(layout: CatalogLayout, page: GeneratedPage) -> GeneratedPage:
     """The page with its own links to the catalog's style and script, first thing.
 
@@ -98,7 +110,10 @@ def _with_assets(layout: CatalogLayout, page: GeneratedPage) -> GeneratedPage:
         f'<div class="hinges-assets" hidden><link rel="stylesheet" href="{css}">'
         f'<script src="{js}" defer></script></div>'
     )
-    content = PageContent((block, *page.content.parts))
+    parts: tuple[str | Html, ...] = (block, *page.content.parts)
+    if page.title is not None:
+        parts = (title_front_matter(page.title), *parts)
+    content = PageContent(parts)
     return GeneratedPage(page.src_uri, content, page.title, page.in_nav)
 
 

@@ -9,6 +9,7 @@ browser does not follow it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterator
 
 from hinges.records import Record
@@ -26,13 +27,16 @@ def short_link_src(model: CatalogModel, record_id: str) -> str:
 
 def _redirect(model: CatalogModel, record_id: str, record: Record) -> PageContent:
     src = short_link_src(model, record_id)
-    href = model.layout.linker(src).href(model.record_src(record))
+    target = model.record_src(record)
+    href = model.layout.linker(src).href(target)
+    # No generator rewrites a meta refresh: it gets the URL itself.
+    url = replace(model.layout, source_links=False).linker(src).href(target)
     text = f"{record_id} {record.title or ''}".strip()
     return page(
         f"# {record_id}",
         Html(
             '<div class="hinges-short-link">'
-            f'<meta http-equiv="refresh" content="0; url={esc(href)}">'
+            f'<meta http-equiv="refresh" content="0; url={esc(url)}">'
             f"<p>This record is at {link(href, text)}.</p></div>"
         ),
     )
