@@ -8,9 +8,11 @@ suite in test_site_browser.py; the short links are followed in both here).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 import pytest
 
@@ -110,3 +112,19 @@ def test_in_a_browser_short_links_lead_to_the_record_and_nothing_leaves(
         visit.page.wait_for_url(f"**/catalog/decisions/{target.stem}/")
         assert visit.page.locator("h1").first.inner_text().strip().startswith(target.title)
         visit.assert_clean()
+
+
+_LINK = re.compile(r'(?:href|src|xlink:href)="([^"]*)"|content="0; url=([^"]*)"')
+
+
+def test_every_link_of_the_catalog_leads_to_a_file(built: Path) -> None:
+    checked = 0
+    for path, html in _html_pages(built / "catalog"):
+        for match in _LINK.finditer(html):
+            reference = (match.group(1) or match.group(2) or "").split("#")[0].split("?")[0]
+            if not reference or foreign(reference) or reference.startswith("/"):
+                continue
+            target = (path.parent / unquote(reference)).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), (path, reference)
+            checked += 1
+    assert checked > 500  # the tables, panels, graph and short links were all followed

@@ -15,7 +15,8 @@ from urllib.parse import quote, unquote
 from hinges.site.urls import CatalogLayout
 
 # A relative reference in an attribute: no scheme, not absolute, not a bare fragment.
-_REFERENCE = re.compile(r'((?:href|xlink:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^"#?]*)')
+# Not xlink:href: the graph's SVG links are URLs already (no generator rewrites them).
+_REFERENCE = re.compile(r'((?<![:\w])(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^"#?]*)')
 
 
 def _url_folder(layout: CatalogLayout, src_uri: str) -> str:
