@@ -27,14 +27,13 @@ def project(tmp_path: Path) -> Path:
 
 def test_short_link_page_is_exact(tmp_path: Path) -> None:
     files = rendered(project(tmp_path))
-    assert files["ADR-0002.md"].decode() == (
-        '<div class="hinges-assets" hidden><link rel="stylesheet" href="assets/catalog.css">'
-        '<script src="assets/catalog.js" defer></script></div>\n\n'
-        "# ADR-0002\n\n"
-        '<div class="hinges-short-link">'
-        '<meta http-equiv="refresh" content="0; url=../decisions/0002-use-nats-for-order-events/">'
-        '<p>This record is at <a href="decisions/0002-use-nats-for-order-events.md">'
-        "ADR-0002 Use NATS for order events</a>.</p></div>\n"
+    assert files["ADR-0002/index.html"].decode() == (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        "<title>ADR-0002</title>\n"
+        '<meta http-equiv="refresh" content="0; url=../decisions/0002-use-nats-for-order-events/">\n'
+        '<link rel="canonical" href="../decisions/0002-use-nats-for-order-events/">\n</head>\n'
+        '<body>\n<p>This record is at <a href="../decisions/0002-use-nats-for-order-events/">'
+        "ADR-0002 Use NATS for order events</a>.</p>\n</body>\n</html>\n"
     )
 
 
@@ -47,7 +46,7 @@ def test_render_writes_every_page_and_a_manifest_of_them(tmp_path: Path) -> None
     assert list(manifest["files"]) == sorted(manifest["files"])
     for number in range(1, 13):
         assert any(name.startswith(f"decisions/{number:04d}-") for name in files)
-        assert f"ADR-{number:04d}.md" in files
+        assert f"ADR-{number:04d}/index.html" in files
     assert {"index.md", "registry.json", "assets/catalog.css", "assets/catalog.js"} <= set(files)
     page = files["decisions/0002-use-nats-for-order-events.md"].decode()
     assert "\n\n# Use NATS for order events\n\n<div class=\"admonition warning hinges-banner\">" in page
@@ -145,8 +144,8 @@ def test_default_folder_follows_mkdocs_yml(tmp_path: Path) -> None:
     )
     run = run_hinges("render", "--root", str(root), *AS_OF)
     assert run.code == 0, run
-    page = root / "site-src/governance/adr/ADR-0002.md"
-    assert 'url=decisions/0002-use-nats-for-order-events.html"' in page.read_text()
+    page = root / "site-src/governance/adr/ADR-0002/index.html"
+    assert 'url=../decisions/0002-use-nats-for-order-events.html"' in page.read_text()
 
 
 def test_out_option_and_a_broken_manifest(tmp_path: Path) -> None:

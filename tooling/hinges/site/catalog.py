@@ -17,7 +17,7 @@ from hinges.site.graph_page import graph_page
 from hinges.site.home import home_page
 from hinges.site.model import build_model
 from hinges.site.owner_pages import owned, owner_page, owners_index_page
-from hinges.site.short_links import short_link_pages
+from hinges.site.short_links import short_link_files
 from hinges.site.registers import one_way_doors_page, review_page, timeline_page
 from hinges.site.tenet_pages import matrix_page, tenet_page, tenets_index_page
 from hinges.site.urls import CatalogLayout
@@ -48,6 +48,8 @@ class Catalog:
     pages: list[GeneratedPage]
     registry_json: str
     """The export document (:func:`hinges.export.export_document`) as JSON text."""
+    static: list[tuple[str, str]]
+    """Files the generator copies as they are: (path in the site, text), the short links."""
 
 
 def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout) -> Catalog:
@@ -73,7 +75,6 @@ def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout
     for handle, (decisions, tenets) in sorted(by_owner.items()):
         src_uri = layout.owner(model.owner_slugs[handle])
         pages.append(GeneratedPage(src_uri, owner_page(model, handle, decisions, tenets), handle))
-    pages += [GeneratedPage(src, content, None) for src, content in short_link_pages(model)]
     pages = [_with_assets(layout, page) for page in pages]
     seen: set[str] = set()
     for page in pages:
@@ -84,7 +85,8 @@ def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout
             )
         seen.add(page.src_uri)
     document = export_document(registry, today=build_date)
-    return Catalog(pages, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    registry_json = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return Catalog(pages, registry_json, list(short_link_files(model)))
 
 
 def title_front_matter(title: str) -> str:

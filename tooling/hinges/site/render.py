@@ -43,6 +43,7 @@ def catalog_files(catalog: Catalog, layout: CatalogLayout) -> list[CatalogFile]:
     start = len(layout.prefix) + 1
     files = [CatalogFile(page.src_uri[start:], page.markdown.encode()) for page in catalog.pages]
     files.append(CatalogFile(layout.registry_json[start:], catalog.registry_json.encode()))
+    files += [CatalogFile(path[start:], text.encode()) for path, text in catalog.static]
     for name in ASSET_NAMES:
         source = asset_path(name)
         try:
