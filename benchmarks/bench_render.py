@@ -22,6 +22,7 @@ each build; the render writes into a folder emptied before each run. Results go 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import json
 import pstats
@@ -69,7 +70,9 @@ def catalog_project(registry: Path, folder: Path) -> Path:
     (folder / "docs").mkdir(parents=True)
     (folder / "docs/index.md").write_text("# Registry\n\nSee the catalog.\n", "utf-8")
     out = folder / "docs/catalog"
-    sample = run_child(hinges("render", "--root", str(registry), "--out", str(out), "--as-of", BUILD_DATE))
+    sample = run_child(
+        hinges("render", "--root", str(registry), "--out", str(out), "--as-of", BUILD_DATE)
+    )
     if sample.exit_code != 0:
         raise SystemExit(f"hinges render failed:\n{sample.output}")
     return _config(folder, [{"Home": "index.md"}, {"Catalog": "catalog/index.md"}])
@@ -125,10 +128,8 @@ def profile_render(registry: Path, out: Path, top: int = 25) -> None:
     shutil.rmtree(out, ignore_errors=True)
     profiler = cProfile.Profile()
     profiler.enable()
-    try:
+    with contextlib.suppress(SystemExit):
         hinges_main(["render", "--root", str(registry), "--out", str(out), "--as-of", BUILD_DATE])
-    except SystemExit:
-        pass
     profiler.disable()
     stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs()
     stats.sort_stats("cumulative").print_stats(top)

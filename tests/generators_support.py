@@ -59,6 +59,4 @@ def fetched_urls(html: str) -> list[str]:
 
 def foreign(url: str) -> bool:
     """An address on another host (anything absolute that is not data:)."""
-    return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", url, re.I)) and not url.startswith(
-        "data:"
-    )
+    return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", url, re.I)) and not url.startswith("data:")

@@ -336,7 +336,9 @@ def test_rows_are_right_on_every_page_even_when_a_title_holds_the_row_marker(
 
 
 def test_the_catalog_guide_documents_every_export_field() -> None:
-    guide = (Path(__file__).parent.parent / "docs/guide/catalog-site.md").read_text(encoding="utf-8")
+    guide = (Path(__file__).parent.parent / "docs/guide/catalog-site.md").read_text(
+        encoding="utf-8"
+    )
     for name in (*DECISION_FIELDS, *TENET_FIELDS, "review_overdue_days", "cited_by", "body"):
         assert f"`{name}`" in guide, name
     assert f'"version": {EXPORT_VERSION}' in guide

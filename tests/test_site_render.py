@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 from conftest import run_hinges, write_files
-from site_registry import BUILD_DATE, registry_files
-
 from hinges.site.render import MANIFEST_NAME, digest
+from site_registry import BUILD_DATE, registry_files
 
 AS_OF = ("--as-of", BUILD_DATE)
 
@@ -30,7 +29,8 @@ def test_short_link_page_is_exact(tmp_path: Path) -> None:
     assert files["ADR-0002/index.html"].decode() == (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         "<title>ADR-0002</title>\n"
-        '<meta http-equiv="refresh" content="0; url=../decisions/0002-use-nats-for-order-events/">\n'
+        '<meta http-equiv="refresh"'
+        ' content="0; url=../decisions/0002-use-nats-for-order-events/">\n'
         '<link rel="canonical" href="../decisions/0002-use-nats-for-order-events/">\n</head>\n'
         '<body>\n<p>This record is at <a href="../decisions/0002-use-nats-for-order-events/">'
         "ADR-0002 Use NATS for order events</a>.</p>\n</body>\n</html>\n"
@@ -49,7 +49,9 @@ def test_render_writes_every_page_and_a_manifest_of_them(tmp_path: Path) -> None
         assert f"ADR-{number:04d}/index.html" in files
     assert {"index.md", "registry.json", "assets/catalog.css", "assets/catalog.js"} <= set(files)
     page = files["decisions/0002-use-nats-for-order-events.md"].decode()
-    assert "\n\n# Use NATS for order events\n\n<div class=\"admonition warning hinges-banner\">" in page
+    assert (
+        '\n\n# Use NATS for order events\n\n<div class="admonition warning hinges-banner">' in page
+    )
 
 
 def test_render_is_deterministic_and_leaves_identical_files_alone(tmp_path: Path) -> None:
@@ -82,10 +84,14 @@ def test_a_later_render_removes_its_old_pages_and_nothing_else(tmp_path: Path) -
     assert (root / "docs/catalog/owners").is_dir()
     for record in (root / "decisions").iterdir():
         text = record.read_text()
-        record.write_text("\n".join(l for l in text.split("\n") if not l.startswith("owner:")))
+        record.write_text(
+            "\n".join(line for line in text.split("\n") if not line.startswith("owner:"))
+        )
     for record in (root / "tenets").iterdir():
         text = record.read_text()
-        record.write_text("\n".join(l for l in text.split("\n") if not l.startswith("owner:")))
+        record.write_text(
+            "\n".join(line for line in text.split("\n") if not line.startswith("owner:"))
+        )
     files = rendered(root)
     assert [name for name in files if name.startswith("owners/")] == ["owners/index.md"]
 
@@ -95,12 +101,17 @@ def test_a_file_in_the_way_stops_the_render_before_it_writes(tmp_path: Path) -> 
     write_files(root, {"docs/catalog/decisions/0002-use-nats-for-order-events.md": "# Mine\n"})
     run = run_hinges("render", "--root", str(root), *AS_OF)
     assert run.code == 1
-    assert "not written by hinges render, first decisions/0002-use-nats-for-order-events.md" in run.stderr
+    assert (
+        "not written by hinges render, first decisions/0002-use-nats-for-order-events.md"
+        in run.stderr
+    )
     assert sorted(p.name for p in (root / "docs/catalog").rglob("*")) == [
         "0002-use-nats-for-order-events.md",
         "decisions",
     ]
-    assert (root / "docs/catalog/decisions/0002-use-nats-for-order-events.md").read_text() == "# Mine\n"
+    assert (
+        root / "docs/catalog/decisions/0002-use-nats-for-order-events.md"
+    ).read_text() == "# Mine\n"
 
 
 def test_check_exits_1_when_stale_and_0_when_current(tmp_path: Path) -> None:

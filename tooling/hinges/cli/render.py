@@ -63,7 +63,9 @@ def render_command(root: Path | None, out: Path | None, check: bool, as_of: dt.d
         f"{len(plan.remove)} removed, {len(files) - len(plan.write)} unchanged"
     )
     for finding in registry.findings:
-        click.echo(f"hinges: {finding.path}:{finding.line}: not rendered: {finding.message}", err=True)
+        click.echo(
+            f"hinges: {finding.path}:{finding.line}: not rendered: {finding.message}", err=True
+        )
     return 0
 
 

@@ -17,8 +17,8 @@ from hinges.site.graph_page import graph_page
 from hinges.site.home import home_page
 from hinges.site.model import build_model
 from hinges.site.owner_pages import owned, owner_page, owners_index_page
-from hinges.site.short_links import short_link_files
 from hinges.site.registers import one_way_doors_page, review_page, timeline_page
+from hinges.site.short_links import short_link_files
 from hinges.site.tenet_pages import matrix_page, tenet_page, tenets_index_page
 from hinges.site.urls import CatalogLayout
 
