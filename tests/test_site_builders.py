@@ -265,7 +265,10 @@ def test_hostile_front_matter_stays_inert(tmp_path: Path) -> None:
         assert [src.rsplit("/", 1)[-1] for src in scripts if src] == ["catalog.js"]
         assert len(scripts) == 1, page.src_uri  # only the page's own asset link
         tags = {element.tag for element in document.iter()}
-        assert not tags & {"img", "b", "title"}, page.src_uri
+        assert not tags & {"img", "b"}, page.src_uri
+        # <title> only as the charts' own captions (inside their <svg>), never from data
+        assert page.markdown.count("<title>") == page.markdown.count("</title>"), page.src_uri
+        assert "</title><script>" not in page.markdown, page.src_uri
         for element in document.iter():
             assert not any(name.startswith("on") for name in element.attrs), page.src_uri
             href = element.attrs.get("href") or ""
