@@ -6,13 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import write_files
-from site_registry import hostile_registry_files, registry_files
-
 from hinges.config import load_config
 from hinges.loader import load_registry
 from hinges.site.glance import due_for_review, per_quarter, status_by_door, tenets_by_priority
 from hinges.site.model import CatalogModel, build_model
 from hinges.site.urls import CatalogLayout
+from site_registry import hostile_registry_files, registry_files
 
 LAYOUT = CatalogLayout(source_links=True)
 

@@ -104,8 +104,9 @@ def tenets_by_priority(model: CatalogModel, linker: Linker) -> str:
         items.append(
             f'<li data-id="{esc(tenet.id or "")}">'
             + model.tenet_link(linker, tenet.id or "")
-            + f' <span class="hinges-cites"><span class="hinges-cites-bar" style="width:{width}rem">'
-            f"</span>{count} {'decision' if count == 1 else 'decisions'}</span></li>"
+            + ' <span class="hinges-cites">'
+            f'<span class="hinges-cites-bar" style="width:{width}rem"></span>'
+            f"{count} {'decision' if count == 1 else 'decisions'}</span></li>"
         )
     return '<ol class="hinges-tenet-glance">' + "".join(items) + "</ol>"
 
