@@ -128,3 +128,25 @@ def test_every_link_of_the_catalog_leads_to_a_file(built: Path) -> None:
             assert target.is_file() or (target / "index.html").is_file(), (path, reference)
             checked += 1
     assert checked > 500  # the tables, panels, graph and short links were all followed
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_the_config_init_writes_builds_with_each_generator(generator: str, tmp_path: Path) -> None:
+    from conftest import run_hinges
+    from generators_support import BIN, _run
+
+    assert run_hinges("init", cwd=tmp_path).code == 0
+    created = run_hinges(
+        "new", "Use PostgreSQL", "--no-input", "--door", "two-way", "--owner", "@data",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert created.code == 0, created
+    config = str(tmp_path / "mkdocs.yml")
+    if generator == "zensical":
+        _run([str(BIN / "hinges"), "render"], tmp_path)
+        _run([str(BIN / "zensical"), "build", "--strict", "-f", config], tmp_path)
+    else:
+        _run([str(BIN / generator), "build", "--strict", "-f", config], tmp_path)
+    page = tmp_path / "site/catalog/decisions/0001-use-postgresql/index.html"
+    assert "Use PostgreSQL" in page.read_text(encoding="utf-8")
+    assert (tmp_path / "site/catalog/ADR-0001/index.html").is_file()
