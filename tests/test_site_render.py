@@ -28,7 +28,7 @@ def test_short_link_page_is_exact(tmp_path: Path) -> None:
     files = rendered(project(tmp_path))
     assert files["ADR-0002/index.html"].decode() == (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        "<title>ADR-0002</title>\n"
+        '<title>ADR-0002</title>\n<link rel="icon" href="data:,">\n'
         '<meta http-equiv="refresh"'
         ' content="0; url=../decisions/0002-use-nats-for-order-events/">\n'
         '<link rel="canonical" href="../decisions/0002-use-nats-for-order-events/">\n</head>\n'

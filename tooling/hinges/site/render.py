@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,6 +137,24 @@ def plan_render(out: Path, files: list[CatalogFile]) -> RenderPlan:
     return plan
 
 
+def _replace(target: Path, data: bytes) -> None:
+    """Atomically replace ``target``: a sibling temporary file, then a rename over it.
+
+    Cheaper than :func:`hinges.atomic.write_bytes` for thousands of pages: the folder is
+    the render's own (the manifest says so), so the temporary name can be fixed instead of
+    drawn at random, and the pages are regenerated at will, so no fsync per page.
+    """
+    temporary = target.with_name(f".{target.name}.hinges-tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 def apply_render(out: Path, plan: RenderPlan) -> None:
     """Carry out ``plan`` (see the module doc); refuses when it has foreign files."""
     if plan.foreign:
@@ -150,7 +169,7 @@ def apply_render(out: Path, plan: RenderPlan) -> None:
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        write_bytes(target, file.data, durable=False)
+        _replace(target, file.data)
     for relative in plan.remove:
         target = out / relative
         target.unlink(missing_ok=True)

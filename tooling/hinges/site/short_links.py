@@ -30,7 +30,8 @@ def _redirect(model: CatalogModel, folder: str, record_id: str, record: Record) 
     text = esc(f"{record_id} {record.title or ''}".strip())
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{esc(record_id)}</title>\n"
+        # An empty icon: otherwise the browser asks the server for /favicon.ico.
+        f'<title>{esc(record_id)}</title>\n<link rel="icon" href="data:,">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         f'<link rel="canonical" href="{href}">\n</head>\n'
         f'<body>\n<p>This record is at <a href="{href}">{text}</a>.</p>\n</body>\n</html>\n'
