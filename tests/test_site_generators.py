@@ -9,6 +9,7 @@ suite in test_site_browser.py; the short links are followed in both here).
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +29,7 @@ from site_registry import (
     hostile_registry_files,
     registry_files,
 )
-from site_support import SiteServer, browse, launch_chromium
+from site_support import SiteBuildError, SiteServer, browse, launch_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -150,3 +151,30 @@ def test_the_config_init_writes_builds_with_each_generator(generator: str, tmp_p
     page = tmp_path / "site/catalog/decisions/0001-use-postgresql/index.html"
     assert "Use PostgreSQL" in page.read_text(encoding="utf-8")
     assert (tmp_path / "site/catalog/ADR-0001/index.html").is_file()
+
+
+def test_the_plugin_takes_the_place_of_rendered_pages_even_stale_ones(tmp_path: Path) -> None:
+    from conftest import run_hinges
+    from generators_support import BIN, _run
+    from hinges.site.render import MANIFEST_NAME
+    from site_support import write_project
+
+    config = write_project(tmp_path, registry_files(), plugin_options={"build_date": "2026-06-01"})
+    assert run_hinges("render", "--root", str(tmp_path), "--as-of", "2026-06-01").code == 0
+    record = tmp_path / f"decisions/{DECISIONS[2].stem}.md"
+    record.write_text(record.read_text().replace("Kafka", "Pulsar"), encoding="utf-8")
+    done = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-f", str(config)],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "were written by 'hinges render'; the catalog built now takes their place" in (
+        done.stderr
+    )
+    page = tmp_path / f"site/catalog/decisions/{DECISIONS[2].stem}/index.html"
+    assert "Pulsar" in page.read_text(encoding="utf-8")
+    assert not (tmp_path / "site/catalog" / MANIFEST_NAME).exists()
+    # A page of one's own where the catalog goes is still an error.
+    (tmp_path / "docs/catalog" / MANIFEST_NAME).unlink()
+    with pytest.raises(SiteBuildError, match="is in the way of the catalog"):
+        _run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(config)], tmp_path)
