@@ -1,5 +1,6 @@
 # Two entry points that work on a fresh clone with Python 3.11+, make and git:
 #   make catalog   set up, check this repository's registry and build its catalog site (site/)
+#                  with Zensical from the pages `hinges render` writes (decisions/0015)
 #   make test      set up, then run the whole test suite (CI runs it through .ci/run)
 PYTHON ?= python3
 VENV ?= .venv
@@ -15,7 +16,7 @@ $(VENV)/bin/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(CATALOG_STAMP): pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e '.[catalog]'
+	$(BIN)/python -m pip install --quiet -e '.[catalog,zensical]'
 	# pip does not byte-compile an editable install; do it once so every run starts fast
 	$(BIN)/python -m compileall -q tooling/hinges
 	touch $@
@@ -29,10 +30,12 @@ setup: $(TEST_STAMP)
 
 catalog: $(CATALOG_STAMP)
 	$(BIN)/hinges check
-	$(BIN)/mkdocs build --strict
+	$(BIN)/hinges render
+	$(BIN)/zensical build --strict
 
 serve: $(CATALOG_STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/hinges render
+	$(BIN)/zensical serve
 
 check: $(CATALOG_STAMP)
 	$(BIN)/hinges check
@@ -58,6 +61,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_list.py
 	$(BIN)/python benchmarks/bench_site.py
 	$(BIN)/python benchmarks/bench_guards.py
+	$(BIN)/python benchmarks/bench_render.py
 
 schemas: $(CATALOG_STAMP)
 	$(BIN)/hinges schema decision > tooling/hinges/schemas/decision.schema.json
@@ -68,4 +72,4 @@ reference: $(CATALOG_STAMP)
 	$(BIN)/python -m hinges.reference --write docs
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site docs/catalog .pytest_cache .mypy_cache .ruff_cache

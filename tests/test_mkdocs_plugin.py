@@ -82,6 +82,13 @@ EXPECTED_PAGES = [
     "catalog/owners/payments/",
     "catalog/owners/platform-events/",
     "catalog/graph/",
+    # short links by id, redirecting to the record's page
+    "catalog/ADR-0001/",
+    "catalog/ADR-0002/",
+    "catalog/ADR-0003/",
+    "catalog/ADR-0004/",
+    "catalog/T-001/",
+    "catalog/T-002/",
 ]
 
 
@@ -164,9 +171,13 @@ def test_every_link_of_every_catalog_page_resolves_under_a_sub_path(tmp_path: Pa
     )
     for html_file in (site / "catalog").rglob("*.html"):
         url = str(html_file.parent.relative_to(site)) + "/"
-        document = parse_html(html_file.read_text(encoding="utf-8"))
-        (article,) = document.find_all("article")  # the page's content, not the theme's
-        for element in article.iter():
+        text = html_file.read_text(encoding="utf-8")
+        document = parse_html(text)
+        articles = document.find_all("article")  # the page's content, not the theme's
+        if not articles:  # a short link: a static redirect, no theme
+            articles = document.find_all("body")
+            assert '<meta http-equiv="refresh"' in text, url
+        for element in articles[0].iter():
             for name in ("href", "src"):
                 link = element.attrs.get(name)
                 if not link or link.startswith("#"):

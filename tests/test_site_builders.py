@@ -47,6 +47,14 @@ def record(registry: Registry, record_id: str) -> Record:
 
 def test_the_catalog_has_every_page(registry: Registry) -> None:
     catalog = build_catalog(registry, BUILD_DATE, LAYOUT)
+    assert [path for path, _ in catalog.static] == [
+        "catalog/ADR-0001/index.html",
+        "catalog/ADR-0002/index.html",
+        "catalog/ADR-0003/index.html",
+        "catalog/ADR-0004/index.html",
+        "catalog/T-001/index.html",
+        "catalog/T-002/index.html",
+    ]
     assert sorted(pages(catalog)) == [
         "catalog/decisions/0001-use-mysql.md",
         "catalog/decisions/0002-use-postgres.md",
@@ -254,14 +262,20 @@ def test_hostile_front_matter_stays_inert(tmp_path: Path) -> None:
         if page.src_uri == "catalog/graph.md":
             continue  # S2's drawing has its own escaping tests
         document = parse_html(page.markdown)
+        scripts = [e.attrs.get("src") for e in document.iter() if e.tag == "script"]
+        assert [src.rsplit("/", 1)[-1] for src in scripts if src] == ["catalog.js"]
+        assert len(scripts) == 1, page.src_uri  # only the page's own asset link
         tags = {element.tag for element in document.iter()}
-        assert not tags & {"script", "img", "b", "title"}, page.src_uri
+        assert not tags & {"img", "b"}, page.src_uri
+        # <title> only as the charts' own captions (inside their <svg>), never from data
+        assert page.markdown.count("<title>") == page.markdown.count("</title>"), page.src_uri
+        assert "</title><script>" not in page.markdown, page.src_uri
         for element in document.iter():
             assert not any(name.startswith("on") for name in element.attrs), page.src_uri
             href = element.attrs.get("href") or ""
             assert ":" not in href, (page.src_uri, href)
     owner_page = pages(catalog)["catalog/owners/javascript-alert-1-.md"]
-    assert owner_page.markdown.startswith("# javascript:alert\\(1\\)\n")
+    assert "\n\n# javascript:alert\\(1\\)\n" in owner_page.markdown
     assert owner_page.title == "javascript:alert(1)"  # the plugin escapes titles
 
 
@@ -326,7 +340,9 @@ def test_rows_are_right_on_every_page_even_when_a_title_holds_the_row_marker(
 
 
 def test_the_catalog_guide_documents_every_export_field() -> None:
-    guide = (Path(__file__).parent.parent / "docs/catalog.md").read_text(encoding="utf-8")
+    guide = (Path(__file__).parent.parent / "docs/guide/catalog-site.md").read_text(
+        encoding="utf-8"
+    )
     for name in (*DECISION_FIELDS, *TENET_FIELDS, "review_overdue_days", "cited_by", "body"):
         assert f"`{name}`" in guide, name
     assert f'"version": {EXPORT_VERSION}' in guide

@@ -14,6 +14,7 @@ import inspect
 import itertools
 import json
 import os
+import re
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Literal
@@ -50,8 +51,12 @@ FIRST_TENET = TenetDraft(
     ),
 )
 MKDOCS_TEXT = """\
-# The decision catalog of this repository, built with MkDocs and the hinges plugin
-# (pip install 'hinges[catalog]'; then: mkdocs build --strict, or mkdocs serve).
+# The decision catalog of this repository. Three generators build it from this file:
+# - Zensical (pip install 'hinges[zensical]'): it runs no MkDocs plugin, so write the
+#   catalog's pages first: hinges render && zensical build --strict
+# - ProperDocs (pip install 'hinges[properdocs]'): properdocs build --strict -f mkdocs.yml
+# - MkDocs 1.x (pip install 'hinges[catalog]'): mkdocs build --strict, or mkdocs serve
+# ProperDocs and MkDocs run the hinges plugin below, which builds the same pages itself.
 site_name: {site_name}
 theme:
   name: material
@@ -63,6 +68,24 @@ plugins:
 nav:
   - Home: index.md
   - Catalog: catalog/index.md
+"""
+CATALOG_INFO_TEXT = """\
+# Backstage: this repository's decisions in the ADR plugin and its catalog in TechDocs.
+# adr-location: the folder the ADR plugin reads (records named NNNN-title.md, the first
+# heading as title, status and date in front matter). techdocs-ref: TechDocs builds
+# mkdocs.yml from here; see the hinges guide "The catalog site" for what it needs.
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: {name}
+  description: Technology decisions and the tenets behind them
+  annotations:
+    backstage.io/adr-location: {decisions}
+    backstage.io/techdocs-ref: dir:.
+spec:
+  type: documentation
+  lifecycle: production
+  owner: {owner}
 """
 DOCS_INDEX_TEXT = """\
 # Decisions
@@ -171,7 +194,30 @@ def _folder(root: Path, name: str) -> Step:
     return Step(f"{name}/", "created")
 
 
-def init_registry(root: Path, config: Config, today: dt.date, owner: str) -> list[Step]:
+def _entity_name(text: str) -> str:
+    """A Backstage entity name: letters, digits and ``-_.``, at most 63, alphanumeric ends."""
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-_.")[:63].strip("-_.")
+    return name.lower() or "decisions"
+
+
+def backstage_step(root: Path, config: Config, owner: str) -> Step:
+    """``catalog-info.yaml`` for Backstage, unless the repository has one already."""
+    path = root / "catalog-info.yaml"
+    if path.exists():
+        has = b"backstage.io/adr-location" in path.read_bytes()
+        note = "exists" if has else "exists; add the backstage.io/adr-location annotation"
+        return Step("catalog-info.yaml", "kept", note)
+    text = CATALOG_INFO_TEXT.format(
+        name=_entity_name(f"{root.resolve().name}-decisions"),
+        decisions=quote(config.decisions_dir),
+        owner=_entity_name(owner.lstrip("@").rsplit("/", 1)[-1]),
+    )
+    return _made("catalog-info.yaml", _create_file(path, text))
+
+
+def init_registry(
+    root: Path, config: Config, today: dt.date, owner: str, *, backstage: bool = False
+) -> list[Step]:
     """Create what is missing of a registry at ``root``; returns every step, done or not."""
     steps = [_folder(root, config.decisions_dir), _folder(root, config.tenets_dir)]
     tenets = root / config.tenets_dir
@@ -201,4 +247,6 @@ def init_registry(root: Path, config: Config, today: dt.date, owner: str) -> lis
             (root / "docs").mkdir()
             _create_file(root / "docs" / "index.md", DOCS_INDEX_TEXT)
             steps.append(Step("docs/index.md", "created", "the site's home page"))
+    if backstage:
+        steps.append(backstage_step(root, config, owner))
     return steps

@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     # import and export
     "import": "hinges.cli.importing:import_command",
     "export": "hinges.cli.export:export_command",
+    "render": "hinges.cli.render:render_command",
     # pull-request gate
     "summary": "hinges.cli.summary:summary_command",
     # network, only when asked (decisions/0015)

@@ -21,7 +21,12 @@ from hinges.cli._common import echo
     default=None,
     help="Owner of the first tenet (default: the first allowed owner, else @architecture).",
 )
-def init_command(root: Path | None, owner: str | None) -> int:
+@click.option(
+    "--backstage",
+    is_flag=True,
+    help="Also write catalog-info.yaml for Backstage (ADR plugin and TechDocs).",
+)
+def init_command(root: Path | None, owner: str | None, backstage: bool) -> int:
     """Create decisions/, tenets/ with a first tenet, hinges.toml and mkdocs.yml.
 
     Only what is missing is created; existing files are left exactly as they are. Running
@@ -40,7 +45,7 @@ def init_command(root: Path | None, owner: str | None) -> int:
     if owner is None:
         owner = allowed.owners[0] if allowed is not None else DEFAULT_OWNER
     owner = check_owner(owner, allowed)
-    steps = init_registry(target, config, dt.date.today(), owner)
+    steps = init_registry(target, config, dt.date.today(), owner, backstage=backstage)
     for step in steps:
         note = f" ({step.note})" if step.note else ""
         echo(f"{step.action:<7} {step.path}{note}")  # the verbs are at most 7 wide

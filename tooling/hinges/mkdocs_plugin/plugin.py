@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -19,6 +18,7 @@ from hinges.config import Config, load_config
 from hinges.errors import HingesError
 from hinges.findings import Finding, Severity
 from hinges.mkdocs_plugin.config import CatalogConfig
+from hinges.site.urls import CatalogLayout
 from hinges.visible import visible
 
 log = get_plugin_logger(__name__)
@@ -39,6 +39,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         self.root = Path()
         self.registry_config = Config()
         self.build_date = dt.date.today()
+        self.layout = CatalogLayout(source_links=True)
         self.titles: dict[str, str] = {}
         """Generated page -> its escaped title, for the pages whose title is record data."""
         self.blocks: dict[str, list[str]] = {}
@@ -55,11 +56,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         except HingesError as error:
             raise PluginError(f"hinges: {error.format()}") from None
         self.build_date = self.config.build_date or dt.date.today()
-        prefix = self.config.path
-        config.extra_css.append(f"{prefix}/assets/catalog.css")
-        script = ExtraScriptValue(f"{prefix}/assets/catalog.js")
-        script.defer = True
-        config.extra_javascript.append(script)
+        # No extra_css/extra_javascript: each page links the catalog's style and script
+        # itself, the same page `hinges render` writes for the other generators.
         font = config.theme.get("font")
         if config.theme.name == "material" and font is not False:
             log.warning(
@@ -74,10 +72,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         # Imported here: nothing of the site is loaded when the plugin is disabled.
         from hinges.checker import run_rules
         from hinges.loader import collector_paused, load_registry
-        from hinges.site.catalog import ASSET_NAMES, asset_path, build_catalog
-        from hinges.site.urls import CatalogLayout
+        from hinges.site.catalog import build_catalog
+        from hinges.site.render import catalog_files, read_manifest
 
-        layout = CatalogLayout(self.config.path, config.use_directory_urls)
+        layout = CatalogLayout(self.config.path, config.use_directory_urls, source_links=True)
+        self.layout = layout
         decisions = self.root / self.registry_config.decisions_dir
         if not decisions.is_dir():
             raise PluginError(
@@ -90,6 +89,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                 if self.config.validate_:
                     self._log_findings(run_rules(registry, self.build_date))
                 catalog = build_catalog(registry, self.build_date, layout)
+            rendered = read_manifest(Path(config.docs_dir) / layout.prefix)
+            others = catalog_files(catalog, layout)[len(catalog.pages) :]
         except HingesError as error:
             raise PluginError(f"hinges: {error.format()}") from None
         self.titles, self.blocks = {}, {}
@@ -102,34 +103,54 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
             )
             if page.title is not None:
                 self.titles[page.src_uri] = html.escape(page.title, quote=True)
-        generated.append(
-            File.generated(
-                config,
-                layout.registry_json,
-                content=catalog.registry_json,
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            )
-        )
-        for name in ASSET_NAMES:
-            source = asset_path(name)
-            if not source.is_file():
-                raise PluginError(f"hinges: {source} is missing; reinstall 'hinges[catalog]'")
+        for other in others:  # registry.json and the assets, the same bytes render writes
             generated.append(
                 File.generated(
                     config,
-                    layout.asset(name),
-                    abs_src_path=str(source),
+                    f"{layout.prefix}/{other.path}",
+                    content=other.data,
                     inclusion=InclusionLevel.NOT_IN_NAV,
                 )
             )
-        for file in generated:
-            if files.get_file_from_path(file.src_uri) is not None:
-                raise PluginError(
-                    f"hinges: {config.docs_dir}/{file.src_uri} is in the way of the catalog; "
-                    "move it or set the plugin's 'path' option"
-                )
-            files.append(file)
+        self._add(files, generated, rendered, layout.prefix, config)
         return files
+
+    def _add(
+        self,
+        files: Files,
+        generated: list[File],
+        rendered: dict[str, str],
+        prefix: str,
+        config: MkDocsConfig,
+    ) -> None:
+        """Add the generated files; pages `hinges render` left in docs_dir give way to them.
+
+        Those pages are the same pages built from the same registry (or an older one), so
+        the build always shows the registry as it is now, whether or not they are stale.
+        A file in the way that no render wrote is someone's own page: the build stops.
+        """
+        replaced = 0
+        for file in generated:
+            existing = files.get_file_from_path(file.src_uri)
+            if existing is not None:
+                if file.src_uri[len(prefix) + 1 :] not in rendered:
+                    raise PluginError(
+                        f"hinges: {config.docs_dir}/{file.src_uri} is in the way of the "
+                        "catalog; move it or set the plugin's 'path' option"
+                    )
+                files.remove(existing)
+                replaced += 1
+            files.append(file)
+        for relative in rendered:  # a page an older render wrote that is no longer built
+            stale = files.get_file_from_path(f"{prefix}/{relative}")
+            if stale is not None and stale.generated_by is None:
+                files.remove(stale)
+                replaced += 1
+        if replaced:
+            log.info(
+                f"{replaced} files under {prefix}/ were written by 'hinges render'; "
+                "the catalog built now takes their place"
+            )
 
     def _log_findings(self, findings: list[Finding]) -> None:
         # The build fails exactly when `hinges check` does: on errors, and on warnings only
@@ -162,9 +183,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         if not blocks:
             return output
         from hinges.site.content import fill_blocks
+        from hinges.site.links import source_links_to_urls
 
+        src_uri = page.file.src_uri
         try:
-            return fill_blocks(output, blocks)
+            return fill_blocks(
+                output, [source_links_to_urls(block, src_uri, self.layout) for block in blocks]
+            )
         except ValueError as error:  # a theme or plugin dropped the page's content
             raise PluginError(f"hinges: {visible(page.file.src_uri)}: {error}") from None
 

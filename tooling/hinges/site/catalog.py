@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from hinges.errors import HingesError
 from hinges.export import export_document
 from hinges.loader import Registry
-from hinges.site.content import PageContent
+from hinges.site.content import Html, PageContent
 from hinges.site.decision_page import decision_page
 from hinges.site.graph_page import graph_page
 from hinges.site.home import home_page
@@ -18,6 +19,7 @@ from hinges.site.model import build_model
 from hinges.site.outcomes_page import outcomes_page
 from hinges.site.owner_pages import owned, owner_page, owners_index_page
 from hinges.site.registers import one_way_doors_page, review_page, timeline_page
+from hinges.site.short_links import short_link_files
 from hinges.site.tenet_pages import matrix_page, tenet_page, tenets_index_page
 from hinges.site.urls import CatalogLayout
 
@@ -47,6 +49,8 @@ class Catalog:
     pages: list[GeneratedPage]
     registry_json: str
     """The export document (:func:`hinges.export.export_document`) as JSON text."""
+    static: list[tuple[str, str]]
+    """Files the generator copies as they are: (path in the site, text), the short links."""
 
 
 def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout) -> Catalog:
@@ -73,6 +77,7 @@ def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout
     for handle, (decisions, tenets) in sorted(by_owner.items()):
         src_uri = layout.owner(model.owner_slugs[handle])
         pages.append(GeneratedPage(src_uri, owner_page(model, handle, decisions, tenets), handle))
+    pages = [_with_assets(layout, page) for page in pages]
     seen: set[str] = set()
     for page in pages:
         if page.src_uri in seen:  # only a record file named like a catalog page can do this
@@ -82,7 +87,38 @@ def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout
             )
         seen.add(page.src_uri)
     document = export_document(registry, today=build_date)
-    return Catalog(pages, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    registry_json = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return Catalog(pages, registry_json, list(short_link_files(model)))
+
+
+def title_front_matter(title: str) -> str:
+    """Front matter naming the page's title, HTML-escaped.
+
+    Generators put a page's title into ``<title>`` and the navigation without escaping it
+    (Zensical takes the first heading's text, unescaped; MkDocs themes take ``page.title``),
+    so a title that comes from record data is given to them already escaped. JSON's
+    string syntax is YAML's double-quoted scalar.
+    """
+    return f"---\ntitle: {json.dumps(html.escape(title, quote=True), ensure_ascii=False)}\n---"
+
+
+def _with_assets(layout: CatalogLayout, page: GeneratedPage) -> GeneratedPage:
+    """The page with its own links to the catalog's style and script, first thing.
+
+    The page carries them itself (not the generator's configuration), so the same file
+    works in MkDocs, ProperDocs, Zensical and TechDocs without a line of configuration.
+    """
+    linker = layout.linker(page.src_uri)
+    css, js = (linker.href(layout.asset(name)) for name in ASSET_NAMES)
+    block = Html(
+        f'<div class="hinges-assets" hidden><link rel="stylesheet" href="{css}">'
+        f'<script src="{js}" defer></script></div>'
+    )
+    parts: tuple[str | Html, ...] = (block, *page.content.parts)
+    if page.title is not None:
+        parts = (title_front_matter(page.title), *parts)
+    content = PageContent(parts)
+    return GeneratedPage(page.src_uri, content, page.title, page.in_nav)
 
 
 def _record_title(record_id: str | None, title: str | None, path: str) -> str:

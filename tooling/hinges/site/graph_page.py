@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hinges.records import Record
 from hinges.site.content import Html, PageContent, page
 from hinges.site.model import CatalogModel
@@ -11,7 +13,9 @@ def graph_page(model: CatalogModel) -> PageContent:
     # Imported here: the drawing is the heaviest module of the site and only this page needs it.
     from hinges.site.graph import relation_graph_svg
 
-    linker = model.layout.linker(model.layout.page("graph"))
+    # URL links: the nodes link with xlink:href, which no generator rewrites (see
+    # CatalogLayout.source_links), so they are written as the URLs the pages will have.
+    linker = replace(model.layout, source_links=False).linker(model.layout.page("graph"))
 
     def link_for(record: Record) -> str | None:
         return linker.href(model.record_src(record))

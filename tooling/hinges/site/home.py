@@ -6,6 +6,7 @@ from collections import Counter
 
 from hinges.schema import DECISION_STATUSES, DOORS
 from hinges.site.content import Html, PageContent, page
+from hinges.site.glance import glance
 from hinges.site.markup import css_token, link, table
 from hinges.site.model import CatalogModel
 from hinges.site.tables import decision_table, plural
@@ -78,6 +79,7 @@ def home_page(model: CatalogModel) -> PageContent:
         f"{plural(total, 'decision')} and {plural(len(model.tenets), 'tenet')}"
         f" as of {model.build_date.isoformat()}.",
         Html(section_links(model, linker)),
+        *glance(model, linker),
         "## Counts",
         Html(counts_table(model)),
         "## Decisions",

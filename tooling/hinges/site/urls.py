@@ -36,6 +36,12 @@ class CatalogLayout:
 
     prefix: str = "catalog"
     directory_urls: bool = True
+    source_links: bool = False
+    """Link to the target's source file (``../owners/x.md``), relative to the page's own
+    source file, instead of to its URL. Zensical rewrites every relative link in a page,
+    raw HTML included, from source paths to URLs, so pages written for any generator
+    link this way; MkDocs leaves raw HTML alone, and the plugin converts these links
+    itself (:func:`hinges.site.links.source_links_to_urls`)."""
 
     # Source URIs of the pages ------------------------------------------------------------
     @property
@@ -90,8 +96,12 @@ class CatalogLayout:
         return folder.count("/") + 1 if folder else 0
 
     def linker(self, src_uri: str) -> Linker:
-        depth = self._depth(src_uri)
-        inside = self.url(src_uri).startswith(f"{self.prefix}/")
+        if self.source_links:
+            depth = src_uri.count("/")
+            inside = src_uri.startswith(f"{self.prefix}/")
+        else:
+            depth = self._depth(src_uri)
+            inside = self.url(src_uri).startswith(f"{self.prefix}/")
         prefix_depth = self.prefix.count("/") + 1
         to_prefix = "../" * (depth - prefix_depth) if inside else None
         return Linker(self, "../" * depth, to_prefix)
@@ -108,7 +118,8 @@ class Linker:
     """From the page to the catalog's folder, when the page is inside it (shorter links)."""
 
     def href(self, target_src_uri: str) -> str:
-        url = quote(self.layout.url(target_src_uri), safe="/")
+        layout = self.layout
+        url = quote(target_src_uri if layout.source_links else layout.url(target_src_uri), safe="/")
         start = len(self.layout.prefix) + 1
         if self.to_prefix is not None and url[:start] == f"{self.layout.prefix}/":
             return self.to_prefix + url[start:] or "./"

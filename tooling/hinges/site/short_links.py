@@ -1,0 +1,49 @@
+"""Short links by id: ``catalog/ADR-0007/`` leads to the record's page.
+
+File names change when a title is reworded; ids do not. A link pasted into chat or a
+commit message as ``catalog/ADR-0007/`` keeps working: ``catalog/ADR-0007/index.html`` is
+a small static redirect (a meta refresh, which needs no script and no server rule, and a
+plain link for readers whose browser does not follow it). It is a file the generator
+copies, not a page it renders: a thousand records would otherwise add a thousand pages
+to every build, at the cost of a real page each.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from urllib.parse import quote
+
+from hinges.records import Record
+from hinges.site.markup import esc
+from hinges.site.model import CatalogModel
+
+# Only ids that are safe as a folder name and cannot meet a catalog page's own name.
+_SHORT_ID = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,15}-[0-9]{1,9}$")
+
+
+def _redirect(model: CatalogModel, folder: str, record_id: str, record: Record) -> str:
+    url = model.layout.url(model.record_src(record))
+    relative = posixpath.relpath(url, folder) + ("/" if url.endswith("/") else "")
+    href = esc(quote(relative, safe="/"))
+    text = esc(f"{record_id} {record.title or ''}".strip())
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        # An empty icon: otherwise the browser asks the server for /favicon.ico.
+        f'<title>{esc(record_id)}</title>\n<link rel="icon" href="data:,">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f'<link rel="canonical" href="{href}">\n</head>\n'
+        f'<body>\n<p>This record is at <a href="{href}">{text}</a>.</p>\n</body>\n</html>\n'
+    )
+
+
+def short_link_files(model: CatalogModel) -> Iterator[tuple[str, str]]:
+    """(path in the site, HTML) of a redirect per decision and tenet id (first record wins)."""
+    seen: set[str] = set()
+    for ids in (model.decision_by_id, model.tenet_by_id):
+        for record_id, record in ids.items():
+            if _SHORT_ID.match(record_id) and record_id.lower() not in seen:
+                seen.add(record_id.lower())  # case-insensitive file systems
+                folder = f"{model.layout.prefix}/{record_id}"
+                yield f"{folder}/index.html", _redirect(model, folder, record_id, record)
