@@ -10,6 +10,8 @@ understood, and an example in any other shape fails its test (write it in one of
 - either of the above after a ``# decisions/NNNN-slug.md`` (or ``# tenets/...``) line,
   which names the file; several such sections are several files. ``# PATH exists`` adds a
   complete record at PATH, and other ``#`` lines are remarks;
+- after a ``# PATH`` line naming a file outside the record folders (``# services/x.py``),
+  that file's text exactly as written, ``#`` lines included (code for guards and ids);
 - a body alone (starting with ``# Title``): a complete front matter above it;
 - lines starting with a path, each a file: a complete record, with ``key: value`` pairs
   after the path (separated by two or more spaces), or ``-> TARGET`` (a symlink), or one of
@@ -33,6 +35,8 @@ from pathlib import Path
 TODAY = dt.date(2026, 11, 26)
 _PATH = re.compile(r"^((?:decisions|tenets)/[^\s]+\.md)")
 _PATH_REMARK = re.compile(r"^# ((?:decisions|tenets)/[^\s]+\.md)(?:\s+(exists))?\s*$")
+# A file of code: a relative path with a folder and an extension (no spaces), alone on the line.
+_CODE_REMARK = re.compile(r"^# ((?!decisions/|tenets/)[\w.-]+(?:/[\w.-]+)+\.\w+)\s*$")
 _KEY_LINE = re.compile(r"^[a-z_]+:")
 _NUMBER = re.compile(r"^(?:T-)?(\d+)-")
 _ID_LINE = re.compile(r"^id:\s*(\S+)", re.MULTILINE)
@@ -147,17 +151,23 @@ def _sections(code: str) -> list[tuple[str | None, bool, str]]:
     # With fences or keys, a "# ..." line is a remark; without, it is a body's heading.
     described = "---" in code.splitlines() or any(_KEY_LINE.match(x) for x in code.splitlines())
     for line in code.splitlines():
-        remark = _PATH_REMARK.match(line)
+        remark = _PATH_REMARK.match(line) or _CODE_REMARK.match(line)
         if remark is not None:
             if path is not None or any(part.strip() for part in lines):
                 sections.append((path, exists, "\n".join(lines)))
-            path, exists, lines = remark[1], remark[2] is not None, []
+            path, exists, lines = remark[1], remark.re is _PATH_REMARK and bool(remark[2]), []
+        elif path is not None and not _is_record_path(path):
+            lines.append(line)  # code: its "#" lines are its own comments
         elif line.startswith("# ") and not any(part.strip() for part in lines) and described:
             continue  # a remark before a record ("# there is no tenet T-010")
         else:
             lines.append(line)
     sections.append((path, exists, "\n".join(lines)))
     return sections
+
+
+def _is_record_path(path: str) -> bool:
+    return path.startswith(("decisions/", "tenets/"))
 
 
 def _records(code: str) -> dict[str, bytes | str]:
@@ -175,7 +185,9 @@ def _records(code: str) -> dict[str, bytes | str]:
             path = None  # what follows is another record
         if not text:
             continue
-        if text.startswith("---"):
+        if path is not None and not _is_record_path(path):
+            files[path] = text + "\n"
+        elif text.startswith("---"):
             where, content = _raw(path, text)
             files[where] = content
         elif _is_keys(text):

@@ -91,7 +91,7 @@ def test_status_refuses_a_scaffold_with_its_prompts_left(registry: Path) -> None
 
 
 def test_status_names_a_single_prompt_left_in_a_written_record(registry: Path) -> None:
-    run_hinges("new", "Store events as Parquet", *READY, cwd=registry)
+    assert run_hinges("new", "Store events as Parquet", *READY, cwd=registry).code == 0
     path = registry / "decisions/0002-store-events-as-parquet.md"
     write_body(path, BODY.replace("Writers batch events hourly.", "What becomes easier, "
                                   "what becomes harder, and what we must now do."))  # fmt: skip
@@ -106,7 +106,7 @@ def test_status_names_a_single_prompt_left_in_a_written_record(registry: Path) -
 
 def test_status_accepts_when_the_rule_is_configured_below_error(registry: Path) -> None:
     write_files(registry, {"hinges.toml": '[severity]\ntemplate-text = "warning"\n'})
-    run_hinges("new", "Store events as Parquet", *READY, cwd=registry)
+    assert run_hinges("new", "Store events as Parquet", *READY, cwd=registry).code == 0
     path = registry / "decisions/0002-store-events-as-parquet.md"
     write_body(path, BODY.replace("Parquet.\n", "Which option we chose, and why it wins over "
                                                 "the others.\n"))  # fmt: skip

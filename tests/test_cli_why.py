@@ -89,6 +89,7 @@ def test_paths_relative_to_the_current_folder_or_the_root(tmp_path: Path) -> Non
 def test_a_folder_is_governed_by_what_governs_its_files(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     done = run_hinges("why", "services", "--format", "json", cwd=repo)
+    assert done.code == 0, done
     document = json.loads(done.stdout)
     assert [d["id"] for d in document["paths"][0]["decisions"]] == ["ADR-0001"]
 
@@ -138,4 +139,5 @@ def test_an_unloadable_record_is_noted_not_hidden(tmp_path: Path) -> None:
 def test_control_characters_in_a_path_are_made_visible(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     done = run_hinges("why", "services/\x1b[31mx.py", cwd=repo)
+    assert done.code == 0, done
     assert done.stdout == "services/\\x1b[31mx.py\n  no decision in force governs this path\n"

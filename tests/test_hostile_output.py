@@ -148,7 +148,7 @@ decisions/0001-hostile.md:11:10: error HG102 'tenets' item 'T-9\x1b]0;pwned\x07'
 decisions/0001-hostile.md:11:10: error HG301 tenet T-9\x1b]0;pwned\x07 does not exist in tenets/
 decisions/0001-hostile.md:12:14: error HG102 'supersedes' item 'ADR-9\x1b]0;pwned\x07\x1b[2J\x0d\x08\x7f\x9b31m\u202eRTL\u2066\x09end' does not have the form of ADR-0003
 decisions/0001-hostile.md:12:14: error HG302 supersedes names ADR-9\x1b]0;pwned\x07\x1b[2J\x0d\x08\x7f\x9b31m\u202eRTL\u2066\x09end, which is not a decision in decisions/
-decisions/0001-hostile.md:13:1: error HG103 unknown key 'colour\x1b[2J' in a decision; known keys: id, title, status, date, door, owner, deciders, tenets, exit_path, review_by, supersedes, superseded_by, tags, imported_from
+decisions/0001-hostile.md:13:1: error HG103 unknown key 'colour\x1b[2J' in a decision; known keys: id, title, status, date, door, owner, deciders, tenets, exit_path, review_by, supersedes, superseded_by, tags, applies_to, guards, imported_from, reviews
 decisions/0001-hostile.md:15:1: error HG801 the H1 'Heading' differs from the title 'Title \x1b]0;pwned\x07\x1b[2J \x08\x7f\x9b31m\u202eRTL\u2066 end'; make them the same
 decisions/0002-e\x1b[2J\x09\\vil.md:1:1: error HG201 file name '0002-e\x1b[2J\x09\\vil.md' has a slug ('e\x1b[2J\x09\\vil') with characters other than lowercase ASCII letters, digits and hyphens; decision files are named NNNN-slug.md (4 or more digits; the slug in lowercase ASCII letters, digits and hyphens, at most 60 characters); rename it, e.g. to 0002-e-2j-vil.md
 decisions/0002-e\x1b[2J\x09\\vil.md:9:12: warning HG501 review was due on 2026-02-01, 298 days ago; review it and record what you found (hinges review ID --outcome ... --note ...), or supersede it with a new decision
@@ -210,10 +210,13 @@ def test_list_table_and_json(registry: Path) -> None:
     assert_safe(table)
     assert f"@plat\\x1b[2J  2026-01-10  Title {SHOWN}" in table.stdout
     as_json = run("list", "--root", str(registry), "--format", "json")
+    assert as_json.code == 0
     assert_safe(as_json)
     titles = {d["id"]: d["title"] for d in json.loads(as_json.stdout)["decisions"]}
     assert titles["ADR-0001"] == "Title " + HOSTILE
-    assert_safe(run("list", "--root", str(registry), "--format", "csv"))
+    as_csv = run("list", "--root", str(registry), "--format", "csv")
+    assert as_csv.code == 0
+    assert_safe(as_csv)
 
 
 def test_show_decision_and_tenet(registry: Path) -> None:
@@ -225,9 +228,11 @@ def test_show_decision_and_tenet(registry: Path) -> None:
     assert f"title:{' ' * 9}Title {SHOWN}" in lines
     assert "colour\\x1b[2J: blue" in lines
     by_path = run("show", "ADR-0002", "--root", str(registry))
+    assert by_path.code == 0
     assert_safe(by_path)
     assert f"path:{' ' * 6}{ESC_FILE_SHOWN}" in by_path.stdout.splitlines()
     tenet_shown = run("show", "T-001", "--root", str(registry))
+    assert tenet_shown.code == 0
     assert_safe(tenet_shown)
     assert f"Tenet {SHOWN}" in tenet_shown.stdout
 
@@ -238,6 +243,7 @@ def test_review_and_tenet_list(registry: Path) -> None:
     assert_safe(review)
     assert f"@plat\\x1b[2J  Title {SHOWN}" in review.stdout
     tenets = run("tenet", "list", "--root", str(registry))
+    assert tenets.code == 0
     assert_safe(tenets)
     assert (
         tenets.stdout == f"ID     PRIORITY  STATUS  TITLE\nT-001  1         active  Tenet {SHOWN}\n"
@@ -260,6 +266,7 @@ def test_status_and_its_errors_name_the_file_visibly(registry: Path) -> None:
 def test_export_names_unloadable_files_visibly(registry: Path) -> None:
     (registry / "decisions" / f"0009-{CLEAR}.md").write_text("no front matter\n", "utf-8")
     result = run("export", "--root", str(registry), "--as-of", AS_OF)
+    assert result.code == 1, result  # exported, without the file it could not read
     assert_safe(result)
     assert "hinges: decisions/0009-\\x1b[2J.md:1: not exported: no front matter" in result.stderr
     assert json.loads(result.stdout)["decisions"][0]["title"] == "Title " + HOSTILE
@@ -290,6 +297,7 @@ def test_summary_markdown_shows_values_visibly(tmp_path: Path) -> None:
     assert "\\\\x1b\\]0;pwned\\\\x07" in result.stdout  # visible, then Markdown-escaped
     assert "` @plat\\x1b[2J `" in result.stdout  # owners are code spans
     as_json = run("summary", "--base", "main", "--root", str(repo), "--format", "json")
+    assert as_json.code == 0, as_json
     assert_safe(as_json)
     titles = {entry["title"] for entry in json.loads(as_json.stdout)["records"]}
     assert "Title " + HOSTILE in titles
@@ -347,6 +355,7 @@ def test_a_long_title_is_cut_in_messages(tmp_path: Path) -> None:
     root = tmp_path / "registry"
     write_files(root, {"decisions/0001-long.md": decision(1, "T" * 5000)})
     result = run("check", "--root", str(root), "--as-of", AS_OF, "--format", "json")
+    assert result.code == 1, result
     messages = [f["message"] for f in json.loads(result.stdout)["findings"]]
     heading = [m for m in messages if m.startswith("the H1 ")]
     assert heading == [
@@ -354,6 +363,7 @@ def test_a_long_title_is_cut_in_messages(tmp_path: Path) -> None:
     ]
     assert max(map(len, messages)) < 300
     text = run("check", "--root", str(root), "--as-of", AS_OF, "--format", "text")
+    assert text.code == 1, text
     assert max(map(len, text.stdout.splitlines())) < 300
 
 
@@ -361,6 +371,7 @@ def test_a_long_control_value_is_cut_by_its_visible_width(tmp_path: Path) -> Non
     root = tmp_path / "registry"
     write_files(root, {"decisions/0001-long.md": decision(1, "x", owner=CLEAR * 2000)})
     result = run("check", "--root", str(root), "--as-of", AS_OF, "--format", "text")
+    assert result.code == 1, result
     assert_safe(result)
     owner = [line for line in result.stdout.splitlines() if " HG102 'owner' " in line]
     # ESC [2J shows as 7 characters: 11 of them and the ellipsis fit in 80.

@@ -67,10 +67,10 @@ def run_new(root: Path, *args: str) -> dict[str, object]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    path, report = done.stdout.splitlines()
-    assert (root / path).is_file()
+    *paths, report = done.stdout.splitlines()
     result: dict[str, object] = json.loads(report)
-    assert result["code"] in (0, None), done.stderr
+    assert result["code"] in (0, None), done.stderr  # before the path: say why it is missing
+    assert len(paths) == 1 and (root / paths[0]).is_file(), done.stdout
     return result
 
 
@@ -98,7 +98,7 @@ CASES = {
     "two-way, the benchmark's command": ("--door", "two-way", "--owner", "@x", "T"),
     "one-way with everything given": (
         "--door", "one-way", "--owner", "@org/team", "--decider", "@a", "--decider", "b.c",
-        "--exit-path", "Export; a month.", "--status", "accepted", "--", "Use C #",
+        "--exit-path", "Export; a month.", "--status", "proposed", "--", "Use C #",
     ),
     "a title outside ASCII, with quotes": (
         "--door", "two-way", "--owner", "@x", 'Choisir « Postgres » "vraiment" \u00e9t\u00e9',

@@ -76,6 +76,11 @@ def test_shorten_cuts_to_the_width_as_shown_with_an_ellipsis() -> None:
     assert len(visible(shorten("\x1b" * 5000))) <= 80
 
 
+def test_shorten_cut_at_a_word_gap_puts_no_space_before_the_ellipsis() -> None:
+    assert shorten("what we must now do", 14) == "what we must" + ELLIPSIS
+    assert shorten("what we  must", 9) == "what we" + ELLIPSIS
+
+
 def test_shorten_never_cuts_inside_an_escape() -> None:
     text = "ab\x1bcd\u202eef\\gh" * 4
     whole_prefixes = {visible(text[:end]) for end in range(len(text))}

@@ -104,8 +104,9 @@ CASES = [
         "duplicate key 'status' (first set on line 4); YAML tools silently keep only one of "
         "them", 4),
     Case("0020-unknown-escape.md", 3, 24, "HG006", _syntax(
-        "unknown escape '\\d' in a double-quoted value; write '\\\\' for a backslash, or use "
-        "single quotes, inside which '\\' has no special meaning")),
+        "a backslash before 'd' is not an escape in a double-quoted value; double the "
+        "backslash to write one, or use single quotes, inside which a backslash has no "
+        "special meaning")),
     Case("0021-text-after-quoted-value.md", 3, 21, "HG006", _syntax(
         "text after the closing quote of the value that starts at column 8; put the whole "
         "value inside the quotes")),

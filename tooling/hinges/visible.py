@@ -114,7 +114,7 @@ def shorten(text: str, width: int = MESSAGE_WIDTH) -> str:
     made of controls is cut as short as a plain one. The cut falls between characters,
     never inside an escape; it moves back over combining marks, joiners and variation
     selectors so that no accent or emoji sequence loses a part, and never splits a flag
-    (a pair of regional indicators) or a surrogate pair.
+    (a pair of regional indicators) or a surrogate pair. Spaces before the cut are dropped.
     """
     if len(text) <= width and _plain(text) and "\\" not in text:
         return text
@@ -129,7 +129,8 @@ def shorten(text: str, width: int = MESSAGE_WIDTH) -> str:
     else:
         return text  # it all fits
     assert cut is not None
-    return _backed_off(text, cut) + ELLIPSIS
+    # A cut at a word gap would show a space before the ellipsis: 'we must …'.
+    return _backed_off(text, cut).rstrip(" ") + ELLIPSIS
 
 
 def _backed_off(text: str, cut: int) -> str:

@@ -119,10 +119,12 @@ def _quote(read: _Reader, context: str, problem: str, began: _Mark | None) -> _F
         slash = line.rfind("\\", 0, read.at.column)
         where = _Mark(read.at.line, slash + 1) if slash >= 0 else read.at
         escaped = line[slash + 1 : slash + 2] if slash >= 0 else ""
-        shown = f"'\\{escaped}'" if "!" <= escaped <= "~" else "here"
+        # No backslash is quoted: the text reporter shows each one doubled (hinges.visible),
+        # so "write '\\\\'" would read as four of them there.
+        what = f"a backslash before '{escaped}'" if "!" <= escaped <= "~" else "a backslash here"
         return (
-            f"unknown escape {shown} in a double-quoted value; write '\\\\' for a backslash, "
-            "or use single quotes, inside which '\\' has no special meaning",
+            f"{what} is not an escape in a double-quoted value; double the backslash to "
+            "write one, or use single quotes, inside which a backslash has no special meaning",
             where,
         )
     if not problem.startswith("found unexpected") or not name:

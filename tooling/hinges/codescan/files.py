@@ -55,10 +55,24 @@ def _walk(root: Path) -> list[str]:
     return sorted(found)
 
 
+def _literal(path: str) -> str:
+    """``path`` as a glob that matches only itself (``*``, ``?``, ``[`` escaped)."""
+    return "".join("\\" + char if char in "*?[\\" else char for char in path)
+
+
 def excluded_patterns(config: Config) -> tuple[str, ...]:
-    """What the scanner never reads: the registry itself (its record folders and
-    ``hinges.toml``, whose comments quote example ids), then ``scan_exclude``."""
-    return (config.decisions_dir, config.tenets_dir, "hinges.toml", *config.scan_exclude)
+    """What the scanner never reads: the registry itself (its record folders,
+    ``hinges.toml``, whose comments quote example ids, and the configured record
+    templates, whose placeholders do too: MADR's "superseded by ADR-0005"), then
+    ``scan_exclude``."""
+    templates = (_literal(template) for template in config.templates)
+    return (
+        config.decisions_dir,
+        config.tenets_dir,
+        "hinges.toml",
+        *templates,
+        *config.scan_exclude,
+    )
 
 
 def list_files(root: Path, config: Config) -> Listing:

@@ -8,12 +8,24 @@ the branch adds are reported, so a guard can be adopted on a codebase that still
 violations; a full `hinges check` lists them all. Files in `scan_exclude`, binary files and
 files larger than `max_file_bytes` are not read (the summary line counts the skipped ones).
 
-Passing (`services/orders/store.py`):
+Passing:
 
+    # decisions/0007-use-postgresql.md
+    guards:
+      - forbid: "^import mysql"
+        in: ["services/orders/**/*.py"]
+        message: "Orders live in PostgreSQL; no MySQL clients here."
+    # services/orders/store.py
     import psycopg
 
-Failing (the decision forbids `^import mysql` in `services/orders/**/*.py`):
+Failing:
 
+    # decisions/0007-use-postgresql.md
+    guards:
+      - forbid: "^import mysql"
+        in: ["services/orders/**/*.py"]
+        message: "Orders live in PostgreSQL; no MySQL clients here."
+    # services/orders/store.py
     import mysql.connector
 """
 

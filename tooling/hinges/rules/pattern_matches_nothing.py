@@ -6,17 +6,19 @@ moved. Patterns are compared with the files git tracks under the registry root (
 file outside git), before `scan_exclude`. Proposed and accepted decisions are checked;
 superseded, rejected and deprecated ones are history.
 
-Passing (the repository has `services/orders/api.py`):
+Passing:
 
-    ---
+    # decisions/0007-use-postgresql.md
     applies_to: ["services/orders/**"]
-    ---
+    # services/orders/api.py
+    import psycopg
 
 Failing:
 
-    ---
+    # decisions/0007-use-postgresql.md
     applies_to: ["service/orders/**"]
-    ---
+    # services/orders/api.py
+    import psycopg
 """
 
 from __future__ import annotations

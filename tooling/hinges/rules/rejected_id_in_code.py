@@ -3,12 +3,17 @@
 A rejected decision is on record so the reasons are not lost, but code that cites it as
 its justification is following something the team decided against.
 
-Passing (ADR-0007 is accepted):
+Passing:
 
+    # decisions/0007-use-postgresql.md exists
+    # services/orders/store.py
     # Orders stay in PostgreSQL: see ADR-0007.
 
-Failing (ADR-0005 is rejected):
+Failing:
 
+    # decisions/0005-shard-orders-by-customer.md
+    status: rejected
+    # services/orders/shards.py
     # Orders are sharded by customer (ADR-0005).
 """
 

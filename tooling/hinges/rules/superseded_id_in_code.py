@@ -4,12 +4,20 @@ The code still points readers at a decision that no longer holds. The message na
 successor, and when that one has been superseded in turn, the decision that replaces it
 now, so the reference can be updated (or the code changed to follow the new one).
 
-Passing (ADR-0012 is accepted):
+Passing:
 
+    # decisions/0012-cache-prices-for-a-minute.md exists
+    # services/prices/cache.py
     # Prices are cached for 60 seconds (ADR-0012).
 
-Failing (ADR-0002 is superseded by ADR-0012):
+Failing:
 
+    # decisions/0002-cache-prices-for-an-hour.md
+    status: superseded
+    superseded_by: ADR-0012
+    # decisions/0012-cache-prices-for-a-minute.md
+    supersedes: [ADR-0002]
+    # services/prices/cache.py
     # Prices are cached for 60 seconds (ADR-0002).
 """
 

@@ -7,12 +7,16 @@ are never scanned; add folders that quote ids on purpose (fixtures, other regist
 vendored code) to `scan_exclude`. With `hinges check --base REF` only mentions on the lines
 the branch adds are reported.
 
-Passing (`decisions/0007-use-postgresql.md` exists):
+Passing:
 
+    # decisions/0007-use-postgresql.md exists
+    # services/orders/store.py
     # Orders stay in PostgreSQL: see ADR-0007.
 
-Failing (there is no ADR-0070):
+Failing:
 
+    # decisions/0007-use-postgresql.md exists
+    # services/orders/store.py
     # Orders stay in PostgreSQL: see ADR-0070.
 """
 

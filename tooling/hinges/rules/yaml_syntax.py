@@ -18,7 +18,7 @@ Failing:
     title: Decision: use PostgreSQL
     ---
 
-Failing (an unclosed quote, reported at line 2 where it opens):
+Failing:
 
     ---
     title: "Use PostgreSQL
