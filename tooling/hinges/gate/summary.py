@@ -232,14 +232,14 @@ def render_markdown(summary: Summary) -> str:
             f"> Tenet {escape(note.tenet)} {escape(note.title)} is {note.change}. Accepted",
             f"> decisions citing it, to revisit: {cited}.",
         ]
-    for scope in summary.scope_notes:
-        changed = " and ".join(f"`{key}`" for key in scope.fields)
-        out += [
-            "",
-            "> [!NOTE]",
-            f"> {escape(scope.id or scope.path)} {escape(scope.title)} is accepted; this pull",
-            f"> request changes its {changed} (allowed: scope and guards may be added later).",
-        ]
+    if summary.scope_notes:
+        out += ["", "> [!NOTE]", "> **Scope or guards changed.** This pull request changes the"]
+        out += ["> `applies_to` or `guards` of accepted decisions (allowed: teams add them to"]
+        out += ["> the decisions they already have):"]
+        for scope in summary.scope_notes:
+            name = " ".join(part for part in (escape(scope.id), escape(scope.title)) if part)
+            changed = " and ".join(f"`{key}`" for key in scope.fields)
+            out.append(f"> - {name or code(scope.path)}: {changed}")
     return "\n".join([*out, *_governed_markdown(summary), ""])
 
 
