@@ -198,6 +198,7 @@ def test_nothing_governed_means_no_section_and_no_annotation(tmp_path: Path) -> 
     repo = registry_repo(tmp_path / "repo")
     git(repo, "checkout", "-q", "-b", "feature")
     write_files(repo, {"src/app.py": "print('hi')\n"})
+    git(repo, "add", "-A")
     assert _run(repo, "summary") == (
         "## Decision records: changes since ` main `\n\nNo decision or tenet changed.\n"
     )
@@ -239,4 +240,25 @@ def test_paths_limit_the_annotations_as_they_limit_findings(tmp_path: Path) -> N
     assert result.code == 0, result  # the record findings are outside the selection
     assert [line.split("::")[1] for line in _annotations(result.stdout)] == [
         "notice file=services/orders/store.py,title=governed"
+    ]
+
+
+def test_hostile_file_names_are_escaped_in_the_summary_and_the_annotations(
+    tmp_path: Path,
+) -> None:
+    repo = registry_repo(tmp_path / "repo")
+    write_files(repo, {"decisions/0002-orders.md": _scoped(2, "Orders", '["services/orders/**"]')})
+    commit_all(repo, "scope")
+    git(repo, "checkout", "-q", "-b", "feature")
+    write_files(repo, {"services/orders/a|b`c,d:e\u202e.py": "x = 1\n"})
+    git(repo, "add", "-A")
+    row = next(line for line in _run(repo, "summary").splitlines() if "ADR-0002" in line)
+    assert row.endswith("| ` @payments ` | `` services/orders/a\\|b`c,d:e\\u202e.py `` |")
+    result = run_hinges(
+        "check", "--root", str(repo), "--base", "main", "--format", "github", env=NOT_ON_GITHUB
+    )
+    assert result.code == 0, result
+    assert _annotations(result.stdout) == [
+        "::notice file=services/orders/a|b`c%2Cd%3Ae\\u202e.py,title=governed::Governed by "
+        "ADR-0002 Orders (two-way door, owner @payments)"
     ]
