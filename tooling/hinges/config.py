@@ -76,9 +76,9 @@ class Config:
         default_factory=lambda: {"one-way": "notice", "two-way": "notice"}
     )
     """Annotation level, per door, on each changed file that a decision in force governs
-    (``hinges check --base REF --format github``): door -> notice | warning | off, e.g.
-    ``{one-way = "warning"}``. Doors left out stay ``notice``. Annotations never change the
-    exit status."""
+    (``hinges check --base REF --format github``): a table of door (``one-way``,
+    ``two-way``) -> notice | warning | off. Doors left out stay ``notice``. These
+    annotations never change the exit status."""
     severity: dict[str, str] = field(default_factory=dict)
     """Rule severity overrides: code or slug -> error | warning | info | off."""
     source: str | None = None
