@@ -68,7 +68,7 @@ def test_the_summary_lists_governing_decisions_one_way_first_with_owner_and_file
         "### Decisions governing the changed files\n"
         "\n"
         "> [!IMPORTANT]\n"
-        "> an accepted one-way door governs files this pull request changes:\n"
+        "> An accepted one-way door governs files this pull request changes:\n"
         "> ask the owner to review. Reversing a one-way door is costly.\n"
         "\n"
         "| Decision | Door | Owner | Changed files |\n"

@@ -252,7 +252,7 @@ def _governed_markdown(summary: Summary) -> list[str]:
     if one_way:
         doors = f"{len(one_way)} accepted one-way doors govern"
         if len(one_way) == 1:
-            doors = "an accepted one-way door governs"
+            doors = "An accepted one-way door governs"
         out += ["> [!IMPORTANT]", f"> {doors} files this pull request changes:"]
         out += ["> ask the owner to review. Reversing a one-way door is costly.", ""]
     out += ["| Decision | Door | Owner | Changed files |", "| --- " * 4 + "|"]
