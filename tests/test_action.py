@@ -21,6 +21,7 @@ import yaml
 
 from conftest import write_files
 from gate_support import DECISION, commit_all, decision, git, registry_repo
+from guard_support import STORE, guarded_repo
 from hinges.gate.action import base_ref
 
 ACTION = Path(__file__).parent.parent / "action.yml"
@@ -228,3 +229,32 @@ def test_on_a_merge_ref_the_base_is_the_merge_commits_first_parent(tmp_path: Pat
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "| added | ADR-0002 | Use Kafka |" in summary
     assert "0003" not in summary
+
+
+def test_a_pull_request_touching_governed_code_is_annotated_and_summarized(
+    tmp_path: Path,
+) -> None:
+    origin = guarded_repo(tmp_path / "origin")
+    git(origin, "checkout", "-q", "-b", "feature")
+    write_files(
+        origin, {"services/orders/store.py": STORE + "\n\ndef load(key):\n    return key\n"}
+    )
+    commit_all(origin, "load orders", when="2026-02-01T10:00:00")
+    workspace = tmp_path / "workspace"
+    git(tmp_path, "clone", "-q", "--depth=1", "--branch=feature", origin.as_uri(), str(workspace))
+    github = {"GITHUB_EVENT_NAME": "pull_request", "GITHUB_BASE_REF": "main"}
+    done = _run_step(workspace, tmp_path, github, {})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert [line for line in done.stdout.splitlines() if line.startswith("::")] == [
+        "::notice file=services/orders/store.py,title=governed::Governed by ADR-0001 "
+        "Use PostgreSQL for orders (two-way door, owner @orders)"
+    ]
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert summary.endswith(
+        "### Decisions governing the changed files\n"
+        "\n"
+        "| Decision | Door | Owner | Changed files |\n"
+        "| --- | --- | --- | --- |\n"
+        "| ADR-0001 Use PostgreSQL for orders | two-way | ` @orders ` "
+        "| ` services/orders/store.py ` |\n"
+    )

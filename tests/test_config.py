@@ -162,6 +162,12 @@ def test_a_severity_for_an_unknown_rule_is_a_config_error(tmp_path: Path) -> Non
         ("severity = 'off'", "'severity' must be a table of rule = level"),
         ("sevrity = {}", "unknown setting 'sevrity'; did you mean 'severity'?"),
         ("colour = 'red'", "unknown setting 'colour'"),
+        ("governed_annotation = 'warning'",
+         "'governed_annotation' must be a table of door = level"),
+        ("governed_annotation = {one_way = 'warning'}",
+         "governed_annotation names 'one_way', not a door (one-way or two-way)"),
+        ("governed_annotation = {two-way = 'error'}",
+         "governed_annotation of 'two-way' must be one of notice, warning, off, not 'error'"),
     ],
 )  # fmt: skip
 def test_invalid_settings_name_the_file(tmp_path: Path, toml: str, message: str) -> None:
@@ -276,3 +282,10 @@ def test_comment_only_files(text: str) -> None:
 )
 def test_files_left_to_tomllib(text: str) -> None:
     assert not _only_comments(text.encode())
+
+
+def test_governed_annotation_keeps_notice_for_the_doors_left_out(tmp_path: Path) -> None:
+    write_files(tmp_path, {"hinges.toml": "governed_annotation = {one-way = 'warning'}\n"})
+    levels = load_config(tmp_path).governed_annotation
+    assert levels == {"one-way": "warning", "two-way": "notice"}
+    assert Config().governed_annotation == {"one-way": "notice", "two-way": "notice"}

@@ -19,6 +19,7 @@ import pytest
 
 from conftest import write_files
 from gate_support import commit_all, git, init_repo, registry_repo
+from guard_support import guarded_repo
 
 THIS_REPOSITORY = Path(__file__).parent.parent
 
@@ -96,6 +97,25 @@ def test_files_outside_the_registry_do_not_trigger_the_hook(
 
 def test_this_repository_runs_its_own_hook(hook_repository: tuple[Path, Path]) -> None:
     hooks, home = hook_repository
-    own = _pre_commit(hooks, home, "run", "hinges-check", "--all-files")
+    own = _pre_commit(hooks, home, "run", "hinges-check-code", "--all-files")
     assert own.returncode == 0, own.stdout + own.stderr
     assert "Passed" in own.stdout
+
+
+def test_the_code_hook_runs_guards_when_only_code_changes(
+    tmp_path: Path, hook_repository: tuple[Path, Path]
+) -> None:
+    hooks, home = hook_repository
+    project = guarded_repo(tmp_path / "project")
+    write_files(project, {"services/orders/db.py": "import mysql\n"})
+    git(project, "add", "-A")
+    # Only code is staged: the records hook is not triggered, the code hook checks everything.
+    records = _pre_commit(project, home, "try-repo", str(hooks), "hinges-check")
+    assert records.returncode == 0, records.stdout + records.stderr
+    assert "(no files to check)Skipped" in records.stdout
+    code = _pre_commit(project, home, "try-repo", str(hooks), "hinges-check-code")
+    assert code.returncode == 1, code.stdout + code.stderr
+    assert (
+        "services/orders/db.py:1:1: error HG1001 ADR-0001 (owner @orders) forbids this here: "
+        "Orders live in PostgreSQL; no MySQL clients here."
+    ) in code.stdout

@@ -7,12 +7,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hinges.config import Config
 from hinges.errors import ConfigError, HingesError
 from hinges.findings import Finding, Severity
 from hinges.loader import Registry, collector_paused, load_registry
 from hinges.rules import Context, all_rules, rule_by_name
+
+if TYPE_CHECKING:
+    from hinges.gate.governed import Annotation
 
 
 @dataclass
@@ -24,6 +28,9 @@ class CheckResult:
     files_checked: int
     code: CodeCounts | None = None
     """What the code scan read, when one ran (guards, ids in code)."""
+    governed: list[Annotation] = field(default_factory=list)
+    """With a base: the changed files that decisions in force govern (never a finding:
+    shown as annotations by the github format, never counted in the exit status)."""
     counts: Counter[Severity] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -138,6 +145,7 @@ def check(
         context = Context(registry, today or dt.date.today(), base)
         findings = run_in_context(context)
         code = _code_counts(context)
+        governed = _governed(registry, base)
         record_files = list(registry.files)
         # Free the records while the collector still sleeps: kept alive past this block,
         # they would all be walked once by the collector's first pass when it resumes.
@@ -146,8 +154,20 @@ def check(
     if select is not None:
         selection = [path for path in select if path]
         findings = [finding for finding in findings if _in_selection(finding.path, selection)]
+        governed = [note for note in governed if _in_selection(note.path, selection)]
         files = sum(1 for path in record_files if _in_selection(path, selection))
-    return CheckResult(root, findings, files, code)
+    return CheckResult(root, findings, files, code, governed)
+
+
+def _governed(registry: Registry, base: Registry | None) -> list[Annotation]:
+    from hinges.gate.compare import BaseRegistry
+
+    if not isinstance(base, BaseRegistry) or not base.ref:
+        return []
+    from hinges.gate.governed import changed_paths, governed_annotations, governed_changes
+
+    changes = governed_changes(registry, changed_paths(registry.root, base.ref))
+    return governed_annotations(changes, registry.config.governed_annotation)
 
 
 def _code_counts(context: Context) -> CodeCounts | None:

@@ -72,6 +72,13 @@ class Config:
     because ``hinges review ID --outcome`` appends to it (rewriting a recorded review is
     still reported, by review-rewritten); ``applies_to`` and ``guards`` because teams add
     them to the decisions they already have."""
+    governed_annotation: dict[str, str] = field(
+        default_factory=lambda: {"one-way": "notice", "two-way": "notice"}
+    )
+    """Annotation level, per door, on each changed file that a decision in force governs
+    (``hinges check --base REF --format github``): a table of door (``one-way``,
+    ``two-way``) -> notice | warning | off. Doors left out stay ``notice``. These
+    annotations never change the exit status."""
     severity: dict[str, str] = field(default_factory=dict)
     """Rule severity overrides: code or slug -> error | warning | info | off."""
     source: str | None = None
@@ -101,6 +108,8 @@ def _coerce(name: str, value: Any, where: str) -> Any:
                     path=where,
                 )
         return dict(value)
+    if name == "governed_annotation":
+        return _annotation_levels(value, where)
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise ConfigError(f"'{name}' must be true or false", path=where)
@@ -116,6 +125,30 @@ def _coerce(name: str, value: Any, where: str) -> Any:
     if not isinstance(value, str) or not value:
         raise ConfigError(f"'{name}' must be a non-empty string", path=where)
     return value
+
+
+ANNOTATION_LEVELS = ("notice", "warning", "off")
+DOORS = ("one-way", "two-way")
+
+
+def _annotation_levels(value: Any, where: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ConfigError("'governed_annotation' must be a table of door = level", path=where)
+    levels = {"one-way": "notice", "two-way": "notice"}
+    for door, level in value.items():
+        if door not in DOORS:
+            raise ConfigError(
+                f"governed_annotation names {door!r}, not a door ({' or '.join(DOORS)})",
+                path=where,
+            )
+        if level not in ANNOTATION_LEVELS:
+            raise ConfigError(
+                f"governed_annotation of {door!r} must be one of "
+                f"{', '.join(ANNOTATION_LEVELS)}, not {level!r}",
+                path=where,
+            )
+        levels[door] = level
+    return levels
 
 
 def _from_table(table: dict[str, Any], where: str) -> Config:

@@ -142,6 +142,13 @@ def _toml_value(value: object) -> str:
     return json.dumps(value)
 
 
+# The lines of each table setting: severity has no defaults, so an example stands in.
+_TABLE_LINES = {
+    "severity": ['review-overdue = "error"'],
+    "governed_annotation": ['one-way = "notice"', 'two-way = "notice"'],
+}
+
+
 def config_text() -> str:
     """``hinges.toml`` with every setting commented out at its default, and what it does."""
     docs = _attribute_docs(Config)
@@ -159,7 +166,12 @@ def config_text() -> str:
         lines += ["", f"# {docs.get(setting.name, setting.name)}"]
         lines.append(f"# {setting.name} = {_toml_value(setting.default)}")
     for name in tables:
-        lines += ["", f"# {docs.get(name, name)}", f"# [{name}]", '# review-overdue = "error"']
+        lines += [
+            "",
+            f"# {docs.get(name, name)}",
+            f"# [{name}]",
+            *(f"# {line}" for line in _TABLE_LINES[name]),
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -28,19 +28,22 @@ def summary_command(
     """Summarize the decisions and tenets added, changed or removed since REF.
 
     Lists each with id, title, door, owner, tenets and status change; warns when a one-way
-    door is added or accepted; notes changed or retired tenets that accepted decisions cite.
+    door is added or accepted; notes changed or retired tenets that accepted decisions cite,
+    and accepted decisions whose applies_to or guards changed. Then lists the decisions in
+    force that govern the files the branch changed (one-way doors first, with their owners).
     It judges nothing (that is 'hinges check --base').
 
     Exit status: 0 written, 2 usage or configuration error (a ref that is not there).
     """
     from hinges.gate.gitbase import load_base_registry
+    from hinges.gate.governed import changed_paths
     from hinges.gate.summary import render_json, render_markdown, summarize
     from hinges.loader import load_registry
 
     registry_root, config = resolve_root(root)
     head = load_registry(registry_root, config)
     base = load_base_registry(registry_root, config, base_ref)
-    summary = summarize(base, head, base_ref)
+    summary = summarize(base, head, base_ref, changed_paths(registry_root, base_ref))
     text = render_markdown(summary) if output_format == "markdown" else render_json(summary)
     emit(text, output, "summary")
     return 0

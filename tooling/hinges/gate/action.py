@@ -11,9 +11,11 @@ from ``HINGES_ROOT``, ``HINGES_BASE``, ``HINGES_STRICT`` and ``HINGES_SARIF_FILE
    ``origin/<base branch>`` when the checkout is not a merge; the queue's base commit on
    ``merge_group``; the previous commit on ``push``; else none;
 2. fetches the base with ``git fetch --depth=1`` if the checkout does not have it;
-3. runs ``hinges check --base REF --format github`` (annotations on the pull request);
+3. runs ``hinges check --base REF --format github`` (annotations on the pull request:
+   the findings, and a notice on each changed file a decision in force governs);
 4. runs the same check with ``--format sarif -o FILE`` for code scanning;
-5. appends ``hinges summary --base REF`` to the job summary;
+5. appends ``hinges summary --base REF`` to the job summary (the records changed, and
+   the decisions governing the changed files, one-way doors first, with their owners);
 6. writes the outputs ``exit-code``, ``sarif-file`` and ``base``, and exits with the
    check's exit status (0 clean, 1 findings, 2 usage or configuration error).
 

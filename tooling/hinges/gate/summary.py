@@ -3,8 +3,12 @@
 :func:`summarize` computes a :class:`Summary` from the base and working-tree registries;
 :func:`render_markdown` and :func:`render_json` format it. The Markdown is a comment body
 (or a GitHub job summary): a table of every added, changed, renamed or deleted decision
-and tenet, a warning when a one-way door is added or accepted, and a note for each tenet
-that accepted decisions cite when it changes or retires, listing those decisions.
+and tenet, a warning when a one-way door is added or accepted, a note for each tenet
+that accepted decisions cite when it changes or retires, listing those decisions, and a
+note for each accepted decision whose ``applies_to`` or ``guards`` the branch changed
+(which the gate allows). With the files the branch changed, it also lists the decisions in
+force that govern them (:mod:`hinges.gate.governed`), one-way doors first and flagged, each
+with its owner and the changed files it governs.
 
 Every value taken from a record is escaped: a title may hold ``|``, ``<``, ``]`` or
 backticks, and owners are shown as code so that ``@team`` does not notify anyone. Control
@@ -19,6 +23,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from hinges.gate.compare import branch_changes, compare
+from hinges.gate.governed import SHOWN_FILES, GovernedChange, governed_changes
 from hinges.loader import Registry
 from hinges.records import Record
 from hinges.reviews import last_review
@@ -53,6 +58,16 @@ class TenetNote:
     """The accepted decisions citing the tenet: (id, title)."""
 
 
+@dataclass(frozen=True)
+class ScopeNote:
+    """An accepted decision whose ``applies_to`` or ``guards`` the branch changed."""
+
+    id: str | None
+    title: str | None
+    path: str
+    fields: list[str]
+
+
 @dataclass
 class Summary:
     base: str
@@ -61,6 +76,9 @@ class Summary:
     tenet_notes: list[TenetNote] = field(default_factory=list)
     reversed: list[RecordChange] = field(default_factory=list)
     """Decisions whose latest review, recorded by this change, reversed them."""
+    scope_notes: list[ScopeNote] = field(default_factory=list)
+    governed: list[GovernedChange] | None = None
+    """The decisions in force governing the changed files (None: not computed)."""
 
 
 def _entry(change: str, record: Record, status_from: str | None) -> RecordChange:
@@ -91,13 +109,25 @@ def _tenet_note(tenet: Record, change: str, head: Registry) -> TenetNote | None:
     return TenetNote(tenet.id, tenet.title, change, sorted(citing))
 
 
-def summarize(base: Registry, head: Registry, base_ref: str) -> Summary:
+def summarize(
+    base: Registry, head: Registry, base_ref: str, changed: list[str] | None = None
+) -> Summary:
+    """What the branch changes in the registry; with ``changed`` (the files the branch
+    changed, see :func:`hinges.gate.governed.changed_paths`), what governs them too."""
     comparison = compare(base, head)
     summary = Summary(base_ref)
+    if changed is not None:
+        summary.governed = governed_changes(head, changed)
     for record in comparison.added:
         summary.records.append(_entry("added", record, None))
     for pair in comparison.kept:
-        if branch_changes(pair):
+        touched = branch_changes(pair)
+        scope: list[str] = [key for key in ("applies_to", "guards") if key in touched]
+        if scope and pair.base.status == "accepted" and pair.head.kind == "decision":
+            summary.scope_notes.append(
+                ScopeNote(pair.head.id, pair.head.title, pair.head.path, scope)
+            )
+        if touched:
             summary.records.append(_entry("changed", pair.head, pair.base.status))
             latest = last_review(pair.head)
             if (
@@ -169,7 +199,8 @@ def render_markdown(summary: Summary) -> str:
     tenets = len(summary.records) - decisions
     out = [f"## Decision records: changes since {code(summary.base)}", ""]
     if not summary.records:
-        return "\n".join([*out, "No decision or tenet changed.", ""])
+        out += ["No decision or tenet changed."]
+        return "\n".join([*out, *_governed_markdown(summary), ""])
     out += [f"{_counted(decisions, 'decision')} and {_counted(tenets, 'tenet')} changed.", ""]
     if summary.one_way_doors:
         out += ["> [!WARNING]", "> **One-way door.** This pull request adds or accepts a"]
@@ -201,7 +232,42 @@ def render_markdown(summary: Summary) -> str:
             f"> Tenet {escape(note.tenet)} {escape(note.title)} is {note.change}. Accepted",
             f"> decisions citing it, to revisit: {cited}.",
         ]
-    return "\n".join([*out, ""])
+    if summary.scope_notes:
+        out += ["", "> [!NOTE]", "> **Scope or guards changed.** This pull request changes the"]
+        out += ["> `applies_to` or `guards` of accepted decisions (allowed: teams add them to"]
+        out += ["> the decisions they already have):"]
+        for scope in summary.scope_notes:
+            name = " ".join(part for part in (escape(scope.id), escape(scope.title)) if part)
+            changed = " and ".join(f"`{key}`" for key in scope.fields)
+            out.append(f"> - {name or code(scope.path)}: {changed}")
+    return "\n".join([*out, *_governed_markdown(summary), ""])
+
+
+def _governed_markdown(summary: Summary) -> list[str]:
+    """The decisions in force governing the changed files: one-way doors first, flagged."""
+    if not summary.governed:
+        return []
+    out = ["", "### Decisions governing the changed files", ""]
+    one_way = [c for c in summary.governed if c.decision.str_value("door") == "one-way"]
+    if one_way:
+        doors = f"{len(one_way)} accepted one-way doors govern"
+        if len(one_way) == 1:
+            doors = "An accepted one-way door governs"
+        out += ["> [!IMPORTANT]", f"> {doors} files this pull request changes:"]
+        out += ["> ask the owner to review. Reversing a one-way door is costly.", ""]
+    out += ["| Decision | Door | Owner | Changed files |", "| --- " * 4 + "|"]
+    for change in summary.governed:
+        record = change.decision
+        door = escape(record.str_value("door"))
+        if record.str_value("door") == "one-way":
+            door = f"**{door}**"
+        shown = [code(path) for path in change.files[:SHOWN_FILES]]
+        if len(change.files) > SHOWN_FILES:
+            shown.append(f"and {len(change.files) - SHOWN_FILES} more")
+        name = " ".join(part for part in (escape(record.id), escape(record.title)) if part)
+        cells = [name or code(record.path), door, code(record.str_value("owner")), ", ".join(shown)]
+        out.append("| " + " | ".join(cells) + " |")
+    return out
 
 
 def render_json(summary: Summary) -> str:
@@ -211,6 +277,18 @@ def render_json(summary: Summary) -> str:
         "records": [asdict(entry) for entry in summary.records],
         "one_way_doors": [entry.id or entry.path for entry in summary.one_way_doors],
         "reversed": [entry.id or entry.path for entry in summary.reversed],
+        "scope_changes": [asdict(note) for note in summary.scope_notes],
+        "governed": [
+            {
+                "id": change.decision.id,
+                "title": change.decision.title,
+                "path": change.decision.path,
+                "door": change.decision.str_value("door"),
+                "owner": change.decision.str_value("owner"),
+                "files": list(change.files),
+            }
+            for change in summary.governed or []
+        ],
         "tenet_notes": [
             {
                 "tenet": note.tenet,

@@ -14,6 +14,11 @@ Output, one line per finding, in the order of the findings (path, line, column, 
   backslashes are made visible as in the text format (:func:`hinges.visible.visible`): a
   record cannot start a workflow command of its own or draw on the CI log.
 
+With ``--base``, each changed file that a decision in force governs gets one more
+annotation, ``notice`` (or the level ``governed_annotation`` sets for the door), titled
+``governed``, naming each governing decision and its owner. These are not findings and
+never change the exit status.
+
 The last line is the summary of the text format, which GitHub shows as plain log output.
 """
 
@@ -55,5 +60,9 @@ def render(result: CheckResult) -> str:
             )
         )
         lines.append(f"::{_COMMAND[f.severity]} {properties}::{_escape_data(visible(f.message))}")
+    for note in result.governed:
+        path = checkout_relative(root, base, note.path)
+        properties = f"file={_escape_property(visible(path))},title=governed"
+        lines.append(f"::{note.level} {properties}::{_escape_data(visible(note.message))}")
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
