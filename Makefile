@@ -1,6 +1,6 @@
 # Two entry points that work on a fresh clone with Python 3.11+, make and git:
 #   make catalog   set up, check this repository's registry and build its catalog site (site/)
-#                  with Zensical from the pages `hinges render` writes (decisions/0023)
+#                  with Zensical from the pages `hinges render` writes (decisions/0024)
 #   make test      set up, then run the whole test suite (CI runs it through .ci/run)
 PYTHON ?= python3
 VENV ?= .venv
