@@ -172,13 +172,15 @@ def _lines(registry: Registry, prefix: str) -> tuple[list[Line], list[Problem]]:
             continue
         owner = (record.str_value("owner") or "").strip()
         if not is_forge_owner(owner):
-            what = f"owner {quoted(owner)} is not" if owner else "no owner, and an owner is"
+            what = (
+                f"owner {visible(quoted(owner))} is not a forge handle" if owner else "no owner"
+            )
             problems.append(
                 Problem(
                     record.path,
                     record.where("owner")[0],
-                    f"{visible(_name(record))} has {what} a forge handle (@user, @org/team "
-                    "or an e-mail address); its paths are left out of CODEOWNERS",
+                    f"{visible(_name(record))}: {what} (@user, @org/team or an e-mail "
+                    "address); its paths are left out of CODEOWNERS",
                 )
             )
             continue
@@ -190,7 +192,7 @@ def _lines(registry: Registry, prefix: str) -> tuple[list[Line], list[Problem]]:
                     Problem(
                         record.path,
                         record.where_item("applies_to", pattern)[0],
-                        f"{visible(_name(record))}: applies_to {quoted(pattern)} holds {error}; "
+                        f"{visible(_name(record))}: applies_to {visible(quoted(pattern))} holds {error}; "
                         "left out of CODEOWNERS (narrow or rewrite the pattern)",
                     )
                 )

@@ -69,7 +69,7 @@ def splice(existing: bytes | None, block: list[str], name: str) -> bytes:
             return bom + body.encode("utf-8")
         if not text.endswith("\n"):
             text += newline  # the last line needs its end before a line follows it
-        last = text.rstrip("\r\n").rsplit("\n", 1)[-1]
+        last = text[:-1].rsplit("\n", 1)[-1]  # the last line, blank or not
         gap = newline if last.strip() else ""
         return bom + (text + gap + body).encode("utf-8")
     begin, end = found
