@@ -53,7 +53,7 @@ def test_translate_under_a_registry_folder(pattern: str, expected: str) -> None:
         ("lit\\*.md", "literal '*'"),
         ("lit\\?.md", "literal '?'"),
         ("lit\\[x", "literal '['"),
-        ("back\\\\slash", "literal '\\'"),
+        ("lit\\]x", "literal ']'"),
         ("my docs/*.md", "a space"),
         ("tab\there", "a space"),
         ("x#y", "'#'"),
