@@ -172,9 +172,7 @@ def _lines(registry: Registry, prefix: str) -> tuple[list[Line], list[Problem]]:
             continue
         owner = (record.str_value("owner") or "").strip()
         if not is_forge_owner(owner):
-            what = (
-                f"owner {visible(quoted(owner))} is not a forge handle" if owner else "no owner"
-            )
+            what = f"owner {visible(quoted(owner))} is not a forge handle" if owner else "no owner"
             problems.append(
                 Problem(
                     record.path,
@@ -192,8 +190,8 @@ def _lines(registry: Registry, prefix: str) -> tuple[list[Line], list[Problem]]:
                     Problem(
                         record.path,
                         record.where_item("applies_to", pattern)[0],
-                        f"{visible(_name(record))}: applies_to {visible(quoted(pattern))} holds {error}; "
-                        "left out of CODEOWNERS (narrow or rewrite the pattern)",
+                        f"{visible(_name(record))}: applies_to {visible(quoted(pattern))} "
+                        f"holds {error}; left out of CODEOWNERS (narrow or rewrite the pattern)",
                     )
                 )
                 continue
