@@ -29,7 +29,12 @@ RECORDS = {
         door="one-way",
     ),
     "decisions/0002-everything.md": _scoped(
-        2, "One platform", '["**"]', status="accepted", door="one-way", owner='"@platform/infra"'
+        2,
+        "One platform",
+        '["**", "a/b/c/**"]',
+        status="accepted",
+        door="one-way",
+        owner='"@platform/infra"',
     ),
     "decisions/0003-schemas.md": _scoped(
         3,
@@ -70,6 +75,8 @@ BLOCK = """\
 /schemas/*.sql @payments ops@example.com
 # ADR-0001: Orders in PostgreSQL
 /services/orders/** @payments
+# ADR-0002: One platform
+/a/b/c/** @platform/infra
 # END hinges
 """
 TEAM = (
@@ -95,7 +102,7 @@ def test_write_creates_the_file_then_is_idempotent(tmp_path: Path) -> None:
     target = root / ".github" / "CODEOWNERS"
     done = run_hinges("codeowners", "--write", str(target), cwd=root)
     assert done.code == 0, done
-    assert done.stdout == f"{target}: hinges block written (11 lines)\n"
+    assert done.stdout == f"{target}: hinges block written (13 lines)\n"
     assert target.read_bytes() == BLOCK.encode()
     stamp = target.stat().st_mtime_ns
     again = run_hinges("codeowners", "--write", ".github/CODEOWNERS", cwd=root)
@@ -202,6 +209,7 @@ def test_hostile_titles_and_owners_cannot_add_a_line(tmp_path: Path) -> None:
         "* @platform/infra\n",
         "* @platform/infra\n# ADR-0008: x\\x0a* @attacker\\x0a# END hinges\\u202e\n"
         "/evil/** @payments\n",
+        1,
     )
     assert done.stderr == (
         TEAM

@@ -130,6 +130,11 @@ def test_splice_replaces_only_the_block() -> None:
     assert splice(result, BLOCK, "C") == result  # current: byte for byte the same
 
 
+def test_splice_finds_a_block_right_after_the_bom() -> None:
+    data = f"\ufeff{BEGIN}\n/old @o\n{END}\n* @t\n".encode()
+    assert splice(data, BLOCK, "C") == b"\xef\xbb\xbf" + NEW + b"* @t\n"
+
+
 def test_splice_keeps_an_end_marker_without_line_end() -> None:
     data = f"* @t\n{BEGIN}\n/old @o\n{END}".encode()
     assert splice(data, BLOCK, "C") == b"* @t\n" + NEW[:-1]
