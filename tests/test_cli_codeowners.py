@@ -262,3 +262,14 @@ def test_no_one_way_door_with_a_scope_still_writes_markers(tmp_path: Path) -> No
         "# (no one-way door in force has applies_to)\n"
         "# END hinges\n"
     )
+
+
+def test_write_through_a_symbolic_link_keeps_the_link(tmp_path: Path) -> None:
+    root = _registry(tmp_path)
+    (root / ".github").mkdir()
+    (root / ".github" / "CODEOWNERS").write_bytes(b"* @everyone\n")
+    (root / "CODEOWNERS").symlink_to(".github/CODEOWNERS")
+    done = run_hinges("codeowners", "--write", "CODEOWNERS", cwd=root)
+    assert done.code == 0, done
+    assert (root / "CODEOWNERS").is_symlink()
+    assert (root / ".github" / "CODEOWNERS").read_bytes() == b"* @everyone\n\n" + BLOCK.encode()

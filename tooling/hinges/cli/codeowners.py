@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -82,9 +83,12 @@ def codeowners_command(root: Path | None, write_to: Path | None, check_file: Pat
     if updated == existing:
         echo(f"{target}: the hinges block is current; nothing to write")
         return 0
+    # Through a symbolic link to the file it names: replacing the link would change the
+    # repository's layout, which is not ours to touch.
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(target, updated)
+        real.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(real, updated)
     except OSError as error:
         raise UsageError(f"cannot write it: {error.strerror or error}", path=target) from None
     echo(f"{target}: hinges block written ({len(block.lines)} lines)")
