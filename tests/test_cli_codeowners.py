@@ -3,7 +3,10 @@ written into a file without touching its other lines, and checked."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from conftest import GOOD_TENET, run_hinges, write_files
 from gate_support import decision, init_repo
@@ -273,3 +276,15 @@ def test_write_through_a_symbolic_link_keeps_the_link(tmp_path: Path) -> None:
     assert done.code == 0, done
     assert (root / "CODEOWNERS").is_symlink()
     assert (root / ".github" / "CODEOWNERS").read_bytes() == b"* @everyone\n\n" + BLOCK.encode()
+
+
+def test_a_work_tree_git_refuses_is_an_error_not_a_guess(tmp_path: Path) -> None:
+    repo = init_repo(tmp_path / "repo")
+    write_files(repo / "sub", {"decisions/0001-orders.md": RECORDS["decisions/0001-orders.md"]})
+    if os.geteuid() != 0:
+        pytest.skip("needs root to give the work tree another owner")
+    os.chown(repo, 4321, 4321)  # git refuses a work tree of another owner: dubious ownership
+    done = run_hinges("codeowners", "--root", str(repo / "sub"))
+    assert done.code == 2, done
+    assert done.stderr.startswith(f"hinges: git rev-parse failed in {repo / 'sub'}: ")
+    assert done.stdout == ""

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hinges.errors import UsageError
 from hinges.git import GitUnavailable, git_text, run_git
 from hinges.globs import GlobError, glob_regex
 from hinges.inforce import in_force, scope
@@ -158,7 +159,14 @@ def registry_prefix(registry: Registry) -> str:
         done = run_git(registry.root, "rev-parse", "--show-prefix")
     except GitUnavailable:
         return ""
-    return git_text(done.stdout) if done.returncode == 0 else ""
+    if done.returncode != 0:
+        message = git_text(done.stderr)
+        if "not a git repository" in message:
+            return ""
+        # A work tree git refuses ("dubious ownership" in a container): guessing the top
+        # would write patterns for the wrong folder; say what went wrong instead.
+        raise UsageError(f"git rev-parse failed in {registry.root}: {visible(message)}")
+    return git_text(done.stdout)
 
 
 def _lines(registry: Registry, prefix: str) -> tuple[list[Line], list[Problem]]:
