@@ -43,6 +43,7 @@ COMMANDS: dict[str, str] = {
     "notify": "hinges.cli.notify:notify_command",
     # guard rails
     "why": "hinges.cli.why:why_command",
+    "codeowners": "hinges.cli.codeowners:codeowners_command",
 }
 
 
