@@ -30,6 +30,7 @@ __all__ = [
     "governing_any",
     "in_force",
     "is_in_force",
+    "merge_governing",
     "scope",
     "successors",
     "tenets_of",
@@ -99,8 +100,14 @@ def governing(registry: Registry, paths: Iterable[str]) -> dict[str, list[Govern
 def governing_any(registry: Registry, paths: Iterable[str]) -> list[Governing]:
     """The decisions in force that govern at least one of ``paths`` (a folder's files),
     each with every pattern of it that matched one of them, in :func:`door_order`."""
+    return merge_governing(governing(registry, paths).values())
+
+
+def merge_governing(answers: Iterable[list[Governing]]) -> list[Governing]:
+    """Several paths' answers from :func:`governing` as one (what :func:`governing_any`
+    returns): for a caller that asked :func:`governing` once about many folders' files."""
     merged: dict[str, tuple[Record, dict[str, None]]] = {}
-    for found in governing(registry, paths).values():
+    for found in answers:
         for entry in found:
             patterns = merged.setdefault(entry.decision.path, (entry.decision, {}))[1]
             patterns.update(dict.fromkeys(entry.patterns))
