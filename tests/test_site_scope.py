@@ -27,7 +27,7 @@ def _decision(number: int, slug: str, front: str) -> tuple[str, str]:
     )
 
 
-REPO = dict(
+REPO: dict[str, str | bytes] = dict(
     [
         _decision(
             1,
