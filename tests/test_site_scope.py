@@ -179,3 +179,13 @@ def test_render_counts_stay_put_when_the_catalog_is_committed(repo: Path) -> Non
     assert '<tr data-folder="docs"><td><code>docs/</code></td>' not in folders
     page = (repo / "docs/catalog/decisions/0001-orders-db.md").read_text(encoding="utf-8")
     assert '<li data-files="2"><code>services/orders/**</code>: 2 files</li>' in page
+
+
+def test_the_folders_page_stops_at_its_cap_and_says_how_many_are_left(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("hinges.site.folders_page.MAX_FOLDERS", 2)
+    page = _page(repo, "catalog/folders.md")
+    shown = [line.split('"')[1] for line in page.splitlines() if line.startswith("<tr data-")]
+    assert shown == ["decisions", "services"]
+    assert page.endswith("\n\n3 more folders not shown.\n")
