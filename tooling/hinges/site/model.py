@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from hinges.globs import compile_glob
+from hinges.globs import matching_sorted
 from hinges.loader import Registry
 from hinges.records import Record
 from hinges.site.markup import esc, link
@@ -78,8 +78,8 @@ class CatalogModel:
     def files_matching(self, pattern: str) -> int:
         """How many of :meth:`tracked_files` the (usable) glob ``pattern`` matches."""
         if pattern not in self._pattern_counts:
-            match = compile_glob(pattern).match
-            self._pattern_counts[pattern] = sum(1 for path in self.tracked_files() if match(path))
+            count = len(matching_sorted(self.tracked_files(), pattern))
+            self._pattern_counts[pattern] = count
         return self._pattern_counts[pattern]
 
     def owner_of(self, record: Record) -> str | None:
