@@ -189,3 +189,21 @@ def test_the_folders_page_stops_at_its_cap_and_says_how_many_are_left(
     shown = [line.split('"')[1] for line in page.splitlines() if line.startswith("<tr data-")]
     assert shown == ["decisions", "services"]
     assert page.endswith("\n\n3 more folders not shown.\n")
+
+
+def test_only_output_folders_inside_the_registry_are_left_out(repo: Path) -> None:
+    def folders(*generated: Path) -> list[str]:
+        catalog = build_catalog(_registry(repo), DATE, LAYOUT, generated)
+        page = next(p.markdown for p in catalog.pages if p.src_uri == "catalog/folders.md")
+        return [line.split('"')[1] for line in page.splitlines() if line.startswith("<tr data-")]
+
+    everything = ["decisions", "services", "services/billing", "services/orders", "web"]
+    assert folders() == everything
+    # The root itself and a folder outside it never hide the repository's files.
+    assert folders(repo, repo.parent / "site") == everything
+    assert folders(repo / "services" / "orders") == [
+        "decisions",
+        "services",
+        "services/billing",
+        "web",
+    ]
