@@ -50,7 +50,12 @@ REGISTRY = {
         '  - date: 2025-07-01\n    outcome: kept\n    by: "@alice"\n'
         '    note: "Still fits: p99 10 ms"\n'
         "  - date: 2025-07-40\n    outcome: kept\n    note: Not a day.\n"
-        "  - date: 2025-12-01\n    outcome: revised\n    note: Narrowed to orders.\n",
+        "  - date: 2025-12-01\n    outcome: revised\n    note: Narrowed to orders.\n"
+        'applies_to: ["services/orders/**", "db/*.sql"]\n'
+        "guards:\n"
+        '  - forbid: "import mysql"\n    in: ["services/**/*.py"]\n'
+        "    message: Orders live in PostgreSQL.\n"
+        "  - forbid: no message or in\n",
         "\nWe chose it.\n",
     ),
     # Proposed with a past review date: not overdue (only accepted decisions are).
@@ -105,6 +110,8 @@ def _entry(number: int, title: str, path: str, **values: Any) -> dict[str, Any]:
         "review_by": None,
         "supersedes": [],
         "superseded_by": [],
+        "applies_to": [],
+        "guards": [],
         "review_overdue_days": None,
         "reviews": [],
         "body": f"# {title}\n",
@@ -124,6 +131,11 @@ EXPECTED: dict[str, Any] = {
             status="accepted", door="one-way", deciders=["@alice", "@bob"], tenets=["T-001"],
             tags=["storage", "sql"], exit_path="Dump and reload; a month.",
             review_by="2026-01-10", review_overdue_days=22,
+            applies_to=["services/orders/**", "db/*.sql"],
+            guards=[
+                {"forbid": "import mysql", "in": ["services/**/*.py"],
+                 "message": "Orders live in PostgreSQL."},
+            ],
             reviews=[
                 {"date": "2025-07-01", "outcome": "kept", "by": "@alice",
                  "note": "Still fits: p99 10 ms"},

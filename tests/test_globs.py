@@ -6,7 +6,15 @@ import re
 
 import pytest
 
-from hinges.globs import GlobError, PathMatcher, compile_glob, glob_problem, glob_regex
+from hinges.globs import (
+    GlobError,
+    PathMatcher,
+    compile_glob,
+    glob_problem,
+    glob_regex,
+    literal_prefix,
+    matching_sorted,
+)
 
 CASES = [
     # pattern, path, matches
@@ -93,3 +101,36 @@ def test_regex_has_no_python_only_syntax() -> None:
     # RE2 has no look-around or back-references; the translation must never emit them.
     for pattern, _path, _expected in CASES:
         assert not re.search(r"\(\?[=!<]", glob_regex(pattern))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "prefix"),
+    [
+        ("services/orders/**", "services/orders/"),
+        ("services/orders/", "services/orders"),
+        ("src/*.py", "src/"),
+        ("**/x", ""),
+        ("a/[bc]/d", "a/"),
+        ("a\\*b", "a"),
+        ("README.md", "README.md"),
+    ],
+)
+def test_literal_prefix(pattern: str, prefix: str) -> None:
+    assert literal_prefix(pattern) == prefix
+
+
+def test_matching_sorted_finds_what_matching_every_path_finds() -> None:
+    paths = sorted(
+        [
+            "a", "a/b", "a/b/c.py", "a-b/c.py", "a/c.py", "ab/c.py", "b/a/c.py", "README.md",
+            "services/orders", "services/orders/x.py", "services/ordersX/y.py", "x", "y/x",
+            "é/x.py", "a/\U0001f600.py",
+        ]
+    )  # fmt: skip
+    patterns = [
+        "a", "a/", "a/**", "a/*.py", "**/c.py", "**", "*", "services/orders/",
+        "services/orders/**", "a/b/**/c.py", "[ab]/c.py", "README.md", "é", "a/?.py",
+    ]  # fmt: skip
+    for pattern in patterns:
+        expected = [path for path in paths if compile_glob(pattern).match(path)]
+        assert matching_sorted(paths, pattern) == expected, pattern

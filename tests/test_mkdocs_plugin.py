@@ -82,6 +82,7 @@ EXPECTED_PAGES = [
     "catalog/owners/payments/",
     "catalog/owners/platform-events/",
     "catalog/graph/",
+    "catalog/folders/",
     # short links by id, redirecting to the record's page
     "catalog/ADR-0001/",
     "catalog/ADR-0002/",

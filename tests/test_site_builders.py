@@ -60,6 +60,7 @@ def test_the_catalog_has_every_page(registry: Registry) -> None:
         "catalog/decisions/0002-use-postgres.md",
         "catalog/decisions/0003-adopt-kafka.md",
         "catalog/decisions/0004-feature-flags.md",
+        "catalog/folders.md",
         "catalog/graph.md",
         "catalog/index.md",
         "catalog/matrix.md",

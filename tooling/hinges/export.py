@@ -23,15 +23,20 @@ if TYPE_CHECKING:
 EXPORT_VERSION = 1
 DECISION_FIELDS = (
     "id", "path", "title", "status", "date", "door", "owner", "deciders", "tenets", "tags",
-    "exit_path", "review_by", "supersedes", "superseded_by",
+    "exit_path", "review_by", "supersedes", "superseded_by", "applies_to", "guards",
 )  # fmt: skip
 TENET_FIELDS = ("id", "path", "title", "status", "owner", "priority", "date", "tags")
-LIST_FIELDS = frozenset({"deciders", "tenets", "tags", "supersedes", "superseded_by"})
+LIST_FIELDS = frozenset({"deciders", "tenets", "tags", "supersedes", "superseded_by", "applies_to"})
 
 
 def _field(record: Record, name: str) -> Any:
     if name == "path":
         return record.path
+    if name == "guards":  # the well-formed ones, as hinges check runs them
+        return [
+            {"forbid": guard.forbid, "in": list(guard.globs), "message": guard.message}
+            for guard in record.guards()
+        ]
     value = record.values.get(name)
     if name in LIST_FIELDS:
         return list(value) if isinstance(value, list) else []

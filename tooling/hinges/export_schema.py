@@ -47,6 +47,19 @@ def _field_schema(name: str, spec: FieldSpec | None) -> dict[str, Any]:
     description = {"description": spec.description} if spec is not None else {}
     if name in LIST_FIELDS:
         return {**_STRINGS, **description}
+    if name == "guards":
+        text = {"type": "string"}
+        guard = {
+            "type": "object",
+            "required": ["forbid", "in", "message"],
+            "properties": {"forbid": text, "in": _STRINGS, "message": text},
+        }
+        return {
+            "type": "array",
+            "items": guard,
+            "description": "The well-formed guards (others are reported by hinges check): "
+            + (spec.description if spec is not None else ""),
+        }
     kind = spec.kind if spec is not None else "string"
     if kind == "date":
         return {**_NULLABLE_DATE, **description}

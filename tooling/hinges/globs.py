@@ -26,10 +26,19 @@ can match thousands of paths against many patterns in one pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from functools import cache
 
-__all__ = ["GlobError", "PathMatcher", "compile_glob", "glob_problem", "glob_regex"]
+__all__ = [
+    "GlobError",
+    "PathMatcher",
+    "compile_glob",
+    "glob_problem",
+    "glob_regex",
+    "literal_prefix",
+    "matching_sorted",
+]
 
 
 def _has_drive(pattern: str) -> bool:
@@ -166,6 +175,30 @@ def glob_regex(pattern: str) -> str:
 def compile_glob(pattern: str) -> re.Pattern[str]:
     """``pattern`` compiled with Python's ``re`` (raises :class:`GlobError`)."""
     return re.compile(glob_regex(pattern), re.DOTALL)
+
+
+_SPECIAL = re.compile(r"[*?\[\\]")
+
+
+def literal_prefix(pattern: str) -> str:
+    """What every path ``pattern`` matches starts with: its text before the first ``*``,
+    ``?``, ``[`` or ``\\`` (a trailing ``/`` left out, since ``a/`` matches ``a``)."""
+    text = pattern.rstrip("/")
+    special = _SPECIAL.search(text)
+    return text[: special.start()] if special else text
+
+
+def matching_sorted(paths: Sequence[str], pattern: str) -> list[str]:
+    """The paths of ``paths`` (sorted) that the usable ``pattern`` matches, in order.
+
+    Only the run of paths that start with the pattern's :func:`literal_prefix` is tried
+    (found by bisection), so counting many patterns over many files stays fast.
+    """
+    prefix = literal_prefix(pattern)
+    start = bisect_left(paths, prefix)
+    end = bisect_left(paths, prefix + "\U0010ffff", lo=start) if prefix else len(paths)
+    match = compile_glob(pattern).match
+    return [path for path in paths[start:end] if match(path)]
 
 
 class PathMatcher:

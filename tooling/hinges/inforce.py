@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hinges.globs import GlobError, compile_glob
+from hinges.globs import GlobError, compile_glob, matching_sorted
 from hinges.loader import Registry
 from hinges.records import Record
 
@@ -30,6 +30,7 @@ __all__ = [
     "governing_any",
     "in_force",
     "is_in_force",
+    "merge_governing",
     "scope",
     "successors",
     "tenets_of",
@@ -83,24 +84,32 @@ def governing(registry: Registry, paths: Iterable[str]) -> dict[str, list[Govern
     The result has every path given (an empty list: nothing governs it), in the order
     given; each list is in :func:`door_order`.
     """
-    scoped = [(record, scope(record)) for record in in_force(registry)]
-    scoped = [(record, patterns) for record, patterns in scoped if patterns]
-    answer: dict[str, list[Governing]] = {}
-    for path in paths:
-        found = []
-        for record, patterns in scoped:
-            matched = tuple(p for p in patterns if compile_glob(p).match(path))
-            if matched:
-                found.append(Governing(record, matched))
-        answer[path] = found
-    return answer
+    paths = list(paths)
+    ordered = sorted(set(paths))
+    # Each pattern is tried on the run of sorted paths that share its literal prefix, not
+    # on every path: a catalog asks about every file of the repository at once.
+    found: dict[str, list[Governing]] = {}
+    for record in in_force(registry):
+        matched: dict[str, list[str]] = {}
+        for pattern in scope(record):
+            for path in matching_sorted(ordered, pattern):
+                matched.setdefault(path, []).append(pattern)
+        for path, patterns in matched.items():
+            found.setdefault(path, []).append(Governing(record, tuple(patterns)))
+    return {path: list(found.get(path, [])) for path in paths}
 
 
 def governing_any(registry: Registry, paths: Iterable[str]) -> list[Governing]:
     """The decisions in force that govern at least one of ``paths`` (a folder's files),
     each with every pattern of it that matched one of them, in :func:`door_order`."""
+    return merge_governing(governing(registry, paths).values())
+
+
+def merge_governing(answers: Iterable[list[Governing]]) -> list[Governing]:
+    """Several paths' answers from :func:`governing` as one (what :func:`governing_any`
+    returns): for a caller that asked :func:`governing` once about many folders' files."""
     merged: dict[str, tuple[Record, dict[str, None]]] = {}
-    for found in governing(registry, paths).values():
+    for found in answers:
         for entry in found:
             patterns = merged.setdefault(entry.decision.path, (entry.decision, {}))[1]
             patterns.update(dict.fromkeys(entry.patterns))

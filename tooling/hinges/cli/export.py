@@ -17,15 +17,18 @@ def _csv(document: dict[str, Any]) -> str:
 
     from hinges.export import DECISION_FIELDS, LIST_FIELDS
 
+    # The columns stay those of the first format (id to superseded_by): later fields such as
+    # guards are not flat values, and a spreadsheet's columns should not move.
+    columns = DECISION_FIELDS[: DECISION_FIELDS.index("superseded_by") + 1]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line breaks
-    writer.writerow(DECISION_FIELDS)
+    writer.writerow(columns)
     for decision in document["decisions"]:
         writer.writerow(
             ";".join(decision[name])
             if name in LIST_FIELDS
             else ("" if decision[name] is None else decision[name])
-            for name in DECISION_FIELDS
+            for name in columns
         )
     return buffer.getvalue()
 

@@ -41,7 +41,7 @@ def render_command(root: Path | None, out: Path | None, check: bool, as_of: dt.d
     layout = CatalogLayout(docs.path, docs.directory_urls, source_links=True)
     with collector_paused():
         registry = load_registry(registry_root, config)
-        catalog = build_catalog(registry, as_of or dt.date.today(), layout)
+        catalog = build_catalog(registry, as_of or dt.date.today(), layout, (target,))
         files = catalog_files(catalog, layout)
     plan = plan_render(target, files)
     shown = _shown(target)

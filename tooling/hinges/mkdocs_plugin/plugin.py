@@ -88,7 +88,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                 registry = load_registry(self.root, self.registry_config)
                 if self.config.validate_:
                     self._log_findings(run_rules(registry, self.build_date))
-                catalog = build_catalog(registry, self.build_date, layout)
+                written = (Path(config.site_dir), Path(config.docs_dir) / layout.prefix)
+                catalog = build_catalog(registry, self.build_date, layout, written)
             rendered = read_manifest(Path(config.docs_dir) / layout.prefix)
             others = catalog_files(catalog, layout)[len(catalog.pages) :]
         except HingesError as error:

@@ -13,6 +13,7 @@ from hinges.export import export_document
 from hinges.loader import Registry
 from hinges.site.content import Html, PageContent
 from hinges.site.decision_page import decision_page
+from hinges.site.folders_page import folders_page
 from hinges.site.graph_page import graph_page
 from hinges.site.home import home_page
 from hinges.site.model import build_model
@@ -53,9 +54,19 @@ class Catalog:
     """Files the generator copies as they are: (path in the site, text), the short links."""
 
 
-def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout) -> Catalog:
-    """Every catalog page, in one pass over the registry's precomputed indexes."""
-    model = build_model(registry, layout, build_date)
+def build_catalog(
+    registry: Registry,
+    build_date: dt.date,
+    layout: CatalogLayout,
+    generated: tuple[Path, ...] = (),
+) -> Catalog:
+    """Every catalog page, in one pass over the registry's precomputed indexes.
+
+    ``generated``: the folders the catalog or site is written to; their files are not
+    counted as the repository's (scope counts, the folders page).
+    """
+    inside = tuple(_relative(registry.root, folder) for folder in generated)
+    model = build_model(registry, layout, build_date, tuple(f for f in inside if f))
     pages = [
         GeneratedPage(layout.home, home_page(model), None, in_nav=True),
         GeneratedPage(layout.tenets_index, tenets_index_page(model), None),
@@ -65,6 +76,7 @@ def build_catalog(registry: Registry, build_date: dt.date, layout: CatalogLayout
         GeneratedPage(layout.page("timeline"), timeline_page(model), None),
         GeneratedPage(layout.page("outcomes"), outcomes_page(model), None),
         GeneratedPage(layout.page("graph"), graph_page(model), None),
+        GeneratedPage(layout.page("folders"), folders_page(model), None),
     ]
     for record in model.decisions:
         title = _record_title(record.id, record.title, record.path)
@@ -119,6 +131,15 @@ def _with_assets(layout: CatalogLayout, page: GeneratedPage) -> GeneratedPage:
         parts = (title_front_matter(page.title), *parts)
     content = PageContent(parts)
     return GeneratedPage(page.src_uri, content, page.title, page.in_nav)
+
+
+def _relative(root: Path, folder: Path) -> str | None:
+    """``folder`` relative to ``root`` with '/' separators; None when outside it (or it)."""
+    try:
+        relative = folder.resolve().relative_to(root.resolve())
+    except ValueError:
+        return None
+    return relative.as_posix() if relative.parts else None
 
 
 def _record_title(record_id: str | None, title: str | None, path: str) -> str:

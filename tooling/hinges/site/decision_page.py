@@ -8,6 +8,7 @@ from hinges.site.markup import definition_list, door_badge, esc, status_badge
 from hinges.site.model import CatalogModel
 from hinges.site.record_page import record_page
 from hinges.site.review_history import review_history
+from hinges.site.scope_sections import guards_section, scope_section
 from hinges.site.urls import Linker
 
 _BANNER_TITLES = {
@@ -100,5 +101,9 @@ def decision_page(model: CatalogModel, record: Record) -> PageContent:
     panel = metadata_panel(model, linker, record)
     warning = banner(model, linker, record)
     title = record.title or record.id or record.path
-    history = review_history(model, linker, record)
-    return record_page(title, record.body, (Html(warning), Html(panel)), history)
+    after = (
+        *scope_section(model, record),
+        *guards_section(record),
+        *review_history(model, linker, record),
+    )
+    return record_page(title, record.body, (Html(warning), Html(panel)), after)

@@ -22,6 +22,7 @@ SECTIONS = (
     ("timeline", "Timeline"),
     ("owners", "Owners"),
     ("graph", "Relation graph"),
+    ("folders", "Folders and the decisions that govern them"),
 )
 
 

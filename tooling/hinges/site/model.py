@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from hinges.globs import matching_sorted
 from hinges.loader import Registry
 from hinges.records import Record
 from hinges.site.markup import esc, link
@@ -57,6 +58,29 @@ class CatalogModel:
     """Owner handle -> the name of its page; distinct handles get distinct names."""
     row_cache: dict[str, str] = field(default_factory=dict)
     """Record path -> its decision-table row (see :func:`hinges.site.tables.decision_row`)."""
+    generated: tuple[str, ...] = ()
+    """Folders (relative to the registry root) the site is written to: their files are the
+    catalog's own output, left out of :meth:`tracked_files` so a render stays the same."""
+    _files: tuple[str, ...] | None = None
+    _pattern_counts: dict[str, int] = field(default_factory=dict)
+
+    def tracked_files(self) -> tuple[str, ...]:
+        """The repository's files, as ``hinges check`` lists them (tracked files under the
+        registry root, every file outside git), listed once per build, on first use."""
+        if self._files is None:
+            from hinges.codescan.files import list_files
+
+            paths = list_files(self.registry.root, self.registry.config).paths
+            prefixes = tuple(folder.rstrip("/") + "/" for folder in self.generated)
+            self._files = tuple(p for p in paths if not p.startswith(prefixes))
+        return self._files
+
+    def files_matching(self, pattern: str) -> int:
+        """How many of :meth:`tracked_files` the (usable) glob ``pattern`` matches."""
+        if pattern not in self._pattern_counts:
+            count = len(matching_sorted(self.tracked_files(), pattern))
+            self._pattern_counts[pattern] = count
+        return self._pattern_counts[pattern]
 
     def owner_of(self, record: Record) -> str | None:
         return record.str_value("owner")
@@ -105,8 +129,13 @@ def _allocate_slugs(handles: list[str]) -> dict[str, str]:
     return slugs
 
 
-def build_model(registry: Registry, layout: CatalogLayout, build_date: dt.date) -> CatalogModel:
-    model = CatalogModel(registry, layout, build_date)
+def build_model(
+    registry: Registry,
+    layout: CatalogLayout,
+    build_date: dt.date,
+    generated: tuple[str, ...] = (),
+) -> CatalogModel:
+    model = CatalogModel(registry, layout, build_date, generated=generated)
     model.decisions = sorted(registry.decisions, key=_number_order)
     model.tenets = sorted(registry.tenets, key=_priority_order)
     owners: set[str] = set()

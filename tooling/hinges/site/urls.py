@@ -57,7 +57,7 @@ class CatalogLayout:
         return f"{self.prefix}/owners/index.md"
 
     def page(self, name: str) -> str:
-        """One of the single pages: matrix, one-way-doors, review, timeline, graph."""
+        """One of the single pages: matrix, one-way-doors, review, timeline, graph, folders."""
         return f"{self.prefix}/{name}.md"
 
     def decision(self, record: Record) -> str:

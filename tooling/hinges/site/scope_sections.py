@@ -1,0 +1,57 @@
+"""A decision page's Scope and Guards sections: where the decision applies, what it forbids.
+
+Counts come from :meth:`hinges.site.model.CatalogModel.files_matching`: the files
+``hinges check`` lists (tracked files under the registry root), listed once per build. A
+pattern that matches nothing is flagged, as the pattern-matches-nothing rule flags it.
+"""
+
+from __future__ import annotations
+
+from hinges.globs import glob_problem
+from hinges.records import Guard, Record
+from hinges.site.content import Html
+from hinges.site.markup import esc
+from hinges.site.model import CatalogModel
+from hinges.site.tables import plural
+
+
+def _pattern_item(model: CatalogModel, pattern: str) -> str:
+    code = f"<code>{esc(pattern)}</code>"
+    problem = glob_problem(pattern)
+    if problem is not None:
+        return (
+            f'<li class="hinges-scope-refused">{code}: '
+            f"not a usable pattern ({esc(problem)}); see <code>hinges check</code></li>"
+        )
+    count = model.files_matching(pattern)
+    if count == 0:
+        return f'<li class="hinges-scope-empty">{code}: <strong>matches no file</strong></li>'
+    return f'<li data-files="{count}">{code}: {plural(count, "file")}</li>'
+
+
+def scope_section(model: CatalogModel, record: Record) -> tuple[str | Html, ...]:
+    """``## Scope`` with each ``applies_to`` pattern and its file count; () without any."""
+    patterns = record.list_value("applies_to")
+    if not patterns:
+        return ()
+    items = "".join(_pattern_item(model, pattern) for pattern in patterns)
+    return ("## Scope", Html(f'<ul class="hinges-scope">{items}</ul>'))
+
+
+def _guard_item(guard: Guard) -> str:
+    where = ", ".join(f"<code>{esc(glob)}</code>" for glob in guard.globs)
+    return (
+        f"<li><dl><dt>Forbids</dt><dd><code>{esc(guard.forbid)}</code></dd>"
+        f"<dt>In</dt><dd>{where}</dd>"
+        f"<dt>Message</dt><dd>{esc(guard.message)}</dd></dl></li>"
+    )
+
+
+def guards_section(record: Record) -> tuple[str | Html, ...]:
+    """``## Guards`` with each guard's pattern, where it applies and its message; ()
+    without any."""
+    guards = record.guards()
+    if not guards:
+        return ()
+    items = "".join(_guard_item(guard) for guard in guards)
+    return ("## Guards", Html(f'<ul class="hinges-guards">{items}</ul>'))
