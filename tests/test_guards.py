@@ -150,6 +150,7 @@ def test_binary_and_oversized_files_are_skipped_and_counted(tmp_path: Path) -> N
         ],
     )
     done = run_hinges("check", "--root", str(repo), "--as-of", AS_OF, "--format", "json")
+    assert done.code == 0, done
     summary = json.loads(done.stdout)["summary"]
     assert summary == {
         "files": 2,
@@ -231,6 +232,7 @@ def test_sarif_and_github_point_at_the_source_line(tmp_path: Path) -> None:
         "github",
         env={**NOT_ON_GITHUB, "GITHUB_WORKSPACE": str(repo)},
     )
+    assert done.code == 1, done
     assert done.stdout.splitlines()[1] == (
         "::error file=services/orders/store.py,line=2,col=1,title=HG1001::"
         "ADR-0001 (owner @orders) forbids this here: Orders live in PostgreSQL; no MySQL "
@@ -245,6 +247,7 @@ def test_sarif_validates_and_locates_results_in_source_files(tmp_path: Path) -> 
     done = run_hinges(
         "check", "--root", str(repo), "--as-of", AS_OF, "--format", "sarif", env=NOT_ON_GITHUB
     )
+    assert done.code == 1, done
     document = json.loads(done.stdout)
     schema_path = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
     schema = json.loads(schema_path.read_text(encoding="utf-8"))

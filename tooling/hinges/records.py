@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from hinges.numbers import number_value
-from hinges.schema import FieldSpec, parse_date
+from hinges.schema import GUARD_KINDS, FieldSpec, parse_date
 from hinges.yamltree import Mapping, Node, Scalar, Sequence
 
 RecordKind = Literal["decision", "tenet"]
@@ -24,16 +24,20 @@ _TENET_FILE = re.compile(r"^T-(?P<number>[0-9]{3,})-(?P<slug>.+)\.md$")
 
 @dataclass(frozen=True, slots=True)
 class Guard:
-    """One well-formed item of a decision's ``guards``: forbid this regex in these files."""
+    """One well-formed item of a decision's ``guards``: forbid (or require) this regex in
+    these files."""
 
-    forbid: str
+    pattern: str
     """The pattern, RE2 syntax (validity is judged by the invalid-guard rule)."""
     globs: tuple[str, ...]
     """Where it applies: the guard's ``in`` patterns."""
     message: str
     line: int
-    """Line of the ``forbid`` value in the record file."""
+    """Line of the pattern (the ``forbid`` or ``require`` value) in the record file."""
     column: int
+    kind: str = "forbid"
+    """Which key held the pattern: ``forbid`` (no line may match) or ``require`` (every
+    file must hold a match); see :data:`hinges.schema.GUARD_KINDS`."""
 
 
 def _guards(node: Sequence) -> list[Guard]:
@@ -43,15 +47,29 @@ def _guards(node: Sequence) -> list[Guard]:
         if type(item) is not Mapping:
             continue
         entries = item.entries
-        forbid, where, message = (
-            entries.get(k, (None, None))[1] for k in ("forbid", "in", "message")
+        kinds = [kind for kind in GUARD_KINDS if kind in entries]
+        if len(kinds) != 1:
+            continue
+        pattern, where, message = (
+            entries.get(k, (None, None))[1] for k in (*kinds, "in", "message")
         )
-        if type(forbid) is not Scalar or type(message) is not Scalar or type(where) is not Sequence:
+        if (
+            type(pattern) is not Scalar
+            or type(message) is not Scalar
+            or type(where) is not Sequence
+        ):
             continue
         globs = tuple(g.text.strip() for g in where.items if type(g) is Scalar and g.text.strip())
-        if forbid.text and message.text.strip() and globs:
+        if pattern.text and message.text.strip() and globs:
             guards.append(
-                Guard(forbid.text, globs, message.text.strip(), forbid.line, forbid.column)
+                Guard(
+                    pattern.text,
+                    globs,
+                    message.text.strip(),
+                    pattern.line,
+                    pattern.column,
+                    kinds[0],
+                )
             )
     return guards
 

@@ -7,7 +7,8 @@ One scan per check, shared by the rules that report it (:mod:`hinges.rules._code
 * :func:`scan_registry` runs the guards of the decisions in force and finds every
   mention of a decision id, in one pass per file (:mod:`hinges.codescan.scanner`);
 * with a base ref, only the files the branch changed are read and only the lines it adds
-  count (:mod:`hinges.codescan.diff`).
+  count (:mod:`hinges.codescan.diff`); a ``require`` guard is judged on the whole of each
+  changed file, since a match on an old line satisfies it.
 
 Nothing here knows rule codes or messages: results are plain values located in files.
 """
@@ -83,7 +84,7 @@ def active_guards(registry: Registry) -> list[ActiveGuard]:
     for record in decisions:
         for guard in record.guards():
             try:
-                compile_pattern(guard.forbid)
+                compile_pattern(guard.pattern)
             except PatternError:  # reported by the invalid-guard rule
                 continue
             globs = _usable_globs(guard.globs)
@@ -105,9 +106,10 @@ def scan_registry(
     running = active_guards(registry) if guards else []
     config = registry.config
     scanner = Scanner(
-        [(g.guard.forbid, g.globs) for g in running],
+        [(g.guard.pattern, g.globs) for g in running],
         id_pattern(config.id_prefix) if ids else None,
         f"{config.id_prefix}-".encode() if ids else None,
+        required=[i for i, g in enumerate(running) if g.guard.kind == "require"],
     )
     paths: tuple[str, ...] | list[str] = listing.scanned
     lines = None

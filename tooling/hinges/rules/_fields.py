@@ -13,6 +13,7 @@ from hinges.rules.base import Context
 from hinges.schema import (
     DATE_PATTERN,
     GUARD_KEYS,
+    GUARD_KINDS,
     HANDLE_PATTERN,
     FieldSpec,
     fields_for,
@@ -129,7 +130,7 @@ def _verdict(
     return verdict
 
 
-_GUARD_FORM = "write - {forbid: REGEX, in: [GLOB, ...], message: TEXT}"
+_GUARD_FORM = "write - {forbid: REGEX, in: [GLOB, ...], message: TEXT} (or require: REGEX)"
 
 
 def _guard_problem(item: Node) -> tuple[Node, str] | None:
@@ -138,7 +139,11 @@ def _guard_problem(item: Node) -> tuple[Node, str] | None:
     for key, (key_node, _value) in item.entries.items():
         if key not in GUARD_KEYS:
             return key_node, f"guard has an unknown key '{key}'; {_GUARD_FORM}"
-    for key in GUARD_KEYS:
+    kinds = [kind for kind in GUARD_KINDS if kind in item.entries]
+    if len(kinds) != 1:
+        which = " and ".join(f"'{kind}'" for kind in kinds) if kinds else "no 'forbid' or 'require'"
+        return item, f"guard has {which}; give it exactly one; {_GUARD_FORM}"
+    for key in (*kinds, "in", "message"):
         entry = item.entries.get(key)
         if entry is None:
             return item, f"guard has no '{key}'; {_GUARD_FORM}"

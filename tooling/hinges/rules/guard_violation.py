@@ -15,6 +15,12 @@ Passing (`services/orders/store.py`):
 Failing (the decision forbids `^import mysql` in `services/orders/**/*.py`):
 
     import mysql.connector
+
+A `require` guard asks the opposite: every file its `in` patterns match must contain a
+match somewhere (every handler calls `authenticate(`, every source file carries a licence
+header). A file without one is reported at its line 1. With `--base`, only the files the
+branch adds or changes are judged, on their whole text (an old line that matches still
+satisfies the guard).
 """
 
 from __future__ import annotations
@@ -37,5 +43,10 @@ def check(context: Context) -> Iterator[Finding]:
         decision = active.decision
         owner = decision.str_value("owner") or "no owner"
         name = decision.id or decision.path
-        message = f"{name} (owner {owner}) forbids this here: {active.guard.message}"
+        guard = active.guard
+        if guard.kind == "require":
+            message = f"{name} (owner {owner}) requires this in every file here, missing: "
+        else:
+            message = f"{name} (owner {owner}) forbids this here: "
+        message += guard.message
         yield RULE.finding(hit.path, hit.line, hit.column, visible(message))

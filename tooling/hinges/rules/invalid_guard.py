@@ -1,4 +1,4 @@
-"""A guard's `forbid` pattern cannot run.
+"""A guard's `forbid` or `require` pattern cannot run.
 
 Guards use RE2 syntax (decisions/0022): the usual regular expressions, without
 look-around or back-references, matched line by line (`^` and `$` are the start and end of
@@ -43,7 +43,7 @@ def check(context: Context) -> Iterator[Finding]:
 
     for record in with_guards:
         for guard in record.guards():
-            problem = pattern_problem(guard.forbid)
+            problem = pattern_problem(guard.pattern)
             if problem is not None:
                 message = f"guard pattern {problem}; the guard does not run until it is fixed"
                 yield RULE.finding(record.path, guard.line, guard.column, message)
