@@ -145,7 +145,8 @@ def test_a_guard_with_both_forbid_and_require_is_reported_at_the_record(tmp_path
     assert [line for line in lines if "HG102" in line] == [
         "decisions/0001-use-postgres.md:14:5: error HG102 'guards' guard has "
         "'forbid' and 'require'; give it exactly one; write - {forbid: REGEX, in: [GLOB, ...], "
-        "message: TEXT} (or require: REGEX)",
+        "message: TEXT} (or require: REGEX, or forbid_import: {from: [MODULE, ...], "
+        "to: [MODULE, ...]})",
     ]
 
 

@@ -29,10 +29,12 @@ SCHEMA_BASE_URI = "https://hinges.invalid/schemas"
 Kind = Literal["string", "date", "integer", "list", "entries", "guards"]
 REVIEW_OUTCOMES = ("kept", "doubled-down", "revised", "reversed")
 """What a review found, in the order the outcomes page counts them."""
-GUARD_KINDS = ("forbid", "require")
+GUARD_KINDS = ("forbid", "require", "forbid_import")
 """The keys that say what a guard checks; a guard has exactly one of them."""
 GUARD_KEYS = (*GUARD_KINDS, "in", "message")
 """The keys a guard may have: one of :data:`GUARD_KINDS`, ``in`` and ``message``."""
+IMPORT_KEYS = ("from", "to")
+"""The keys of a ``forbid_import`` value, both required: lists of module patterns."""
 MAX_GUARD_PATTERN = 1000
 """Longest ``forbid`` pattern accepted, in characters (record data is bounded)."""
 
@@ -163,10 +165,11 @@ def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
             "guards",
             "guards",
             "Checks on the code: each guard is a mapping of `forbid` (an RE2 regular "
-            "expression no line may match) or `require` (one every file must match), "
-            "`in` (a list of glob patterns) and `message`; `hinges check` reports every "
-            "matching line, or every file lacking a match, while the decision is accepted. "
-            "May be added or changed on an accepted decision.",
+            "expression no line may match) or `require` (one every file must match) with "
+            "`in` (a list of glob patterns), or `forbid_import` (`{from: [MODULES], to: "
+            "[MODULES]}`, `in` optional), and `message`; `hinges check` reports every "
+            "violation at its line while the decision is accepted. May be added or changed "
+            "on an accepted decision.",
             example='[{forbid: "import mysql", in: ["services/orders/**/*.py"], '
             'message: "Orders live in PostgreSQL"}]',
         ),
@@ -299,15 +302,28 @@ def _property(spec: FieldSpec) -> dict[str, Any]:
     elif spec.kind == "guards":
         text = {"type": "string", "minLength": 1}
         pattern = {**text, "maxLength": MAX_GUARD_PATTERN}
+        modules = {"type": "array", "items": text, "minItems": 1}
+        imports = {
+            "type": "object",
+            "required": list(IMPORT_KEYS),
+            "properties": dict.fromkeys(IMPORT_KEYS, modules),
+            "additionalProperties": False,
+        }
         guard = {
             "type": "object",
-            "required": ["in", "message"],
+            "required": ["message"],
             "properties": {
-                **{kind: pattern for kind in GUARD_KINDS},
+                "forbid": pattern,
+                "require": pattern,
+                "forbid_import": imports,
                 "in": {"type": "array", "items": text, "minItems": 1},
                 "message": text,
             },
-            "oneOf": [{"required": [kind]} for kind in GUARD_KINDS],
+            "oneOf": [
+                {"required": ["forbid", "in"]},
+                {"required": ["require", "in"]},
+                {"required": ["forbid_import"]},
+            ],
             "additionalProperties": False,
         }
         prop.update(type="array", items=guard)

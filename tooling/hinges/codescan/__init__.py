@@ -16,6 +16,7 @@ Nothing here knows rule codes or messages: results are plain values located in f
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,13 +81,19 @@ def active_guards(registry: Registry) -> list[ActiveGuard]:
     if not decisions:
         return active
     from hinges.codescan.engine import PatternError, compile_pattern
+    from hinges.codescan.imports import module_pattern_problem
 
     for record in decisions:
         for guard in record.guards():
-            try:
-                compile_pattern(guard.pattern)
-            except PatternError:  # reported by the invalid-guard rule
-                continue
+            if guard.kind == "forbid_import":
+                modules = (*guard.sources, *guard.targets)
+                if any(module_pattern_problem(m) for m in modules):
+                    continue  # reported by the invalid-guard rule
+            else:
+                try:
+                    compile_pattern(guard.pattern)
+                except PatternError:  # reported by the invalid-guard rule
+                    continue
             globs = _usable_globs(guard.globs)
             if globs:
                 active.append(ActiveGuard(record, guard, globs))
@@ -105,8 +112,10 @@ def scan_registry(
     of ``listing``; with ``base`` (a git ref), only in the lines the branch adds."""
     running = active_guards(registry) if guards else []
     config = registry.config
+    # Import guards are not patterns: they get no paths here (so the scanner never runs
+    # them) and keep their place, so a hit's index is the guard's in ``running``.
     scanner = Scanner(
-        [(g.guard.pattern, g.globs) for g in running],
+        [(g.guard.pattern, () if g.guard.kind == "forbid_import" else g.globs) for g in running],
         id_pattern(config.id_prefix) if ids else None,
         f"{config.id_prefix}-".encode() if ids else None,
         required=[i for i, g in enumerate(running) if g.guard.kind == "require"],
@@ -119,4 +128,46 @@ def scan_registry(
         lines = added_lines(registry.root, base)
         paths = [path for path in listing.scanned if path in lines]
     scan = scanner.scan(Path(registry.root), paths, config.max_file_bytes, lines)
+    if any(g.guard.kind == "forbid_import" for g in running):
+        _scan_imports(
+            running,
+            listing,
+            Path(registry.root),
+            paths,
+            config.max_file_bytes,
+            scanner,
+            scan,
+            lines,
+        )
     return CodeScan(running, scan, base)
+
+
+def _scan_imports(
+    running: list[ActiveGuard],
+    listing: Listing,
+    root: Path,
+    paths: Sequence[str],
+    max_bytes: int,
+    scanner: Scanner,
+    scan: Scan,
+    lines: Mapping[str, Collection[int]] | None,
+) -> None:
+    """Run the ``forbid_import`` guards and add their hits to ``scan``."""
+    from hinges.codescan.imports import ImportRule, ModuleMatcher, find_forbidden_imports
+    from hinges.globs import PathMatcher
+
+    rules = [
+        ImportRule(
+            index,
+            ModuleMatcher(g.guard.sources),
+            ModuleMatcher(g.guard.targets),
+            PathMatcher(g.globs),
+        )
+        for index, g in enumerate(running)
+        if g.guard.kind == "forbid_import"
+    ]
+    found, read = find_forbidden_imports(rules, root, paths, listing.paths, max_bytes, lines)
+    scan.hits.extend(Hit(h.path, h.line, h.column, h.index, h.target) for h in found)
+    scan.hits.sort(key=lambda hit: (hit.path, hit.line, hit.column, hit.index))
+    if scanner.id_pattern is None:  # otherwise the scanner has read (and counted) them all
+        scan.stats.files_read += sum(1 for path in read if not scanner.guards_for(path))

@@ -44,7 +44,9 @@ def check(context: Context) -> Iterator[Finding]:
         owner = decision.str_value("owner") or "no owner"
         name = decision.id or decision.path
         guard = active.guard
-        if guard.kind == "require":
+        if guard.kind == "forbid_import":
+            message = f"{name} (owner {owner}) forbids importing {hit.text} here: "
+        elif guard.kind == "require":
             message = f"{name} (owner {owner}) requires this in every file here, missing: "
         else:
             message = f"{name} (owner {owner}) forbids this here: "
