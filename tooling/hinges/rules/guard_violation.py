@@ -21,6 +21,10 @@ match somewhere (every handler calls `authenticate(`, every source file carries 
 header). A file without one is reported at its line 1. With `--base`, only the files the
 branch adds or changes are judged, on their whole text (an old line that matches still
 satisfies the guard).
+
+A `forbid_import` guard (`{from: [MODULES], to: [MODULES]}`) reports each direct import of
+a `to` module in Python code of a `from` module, at the import statement, read from
+Python's syntax tree; see the guide on guard rails for module patterns and names.
 """
 
 from __future__ import annotations
