@@ -146,7 +146,7 @@ def test_a_guard_with_both_forbid_and_require_is_reported_at_the_record(tmp_path
         "decisions/0001-use-postgres.md:14:5: error HG102 'guards' guard has "
         "'forbid' and 'require'; give it exactly one; write - {forbid: REGEX, in: [GLOB, ...], "
         "message: TEXT} (or require: REGEX, or forbid_import: {from: [MODULE, ...], "
-        "to: [MODULE, ...]})",
+        "to: [MODULE, ...]}, or forbid_dependency: [NAME, ...])",
     ]
 
 

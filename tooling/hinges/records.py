@@ -42,7 +42,7 @@ class Guard:
     sources: tuple[str, ...] = ()
     """``forbid_import``'s ``from``: module patterns whose code may not import..."""
     targets: tuple[str, ...] = ()
-    """...these (``to``)."""
+    """...these (``to``); for ``forbid_dependency``, the package names."""
 
 
 def _texts(node: object) -> tuple[str, ...]:
@@ -58,10 +58,17 @@ def _guard(item: Mapping) -> Guard | None:
         return None
     kind = kinds[0]
     value, where, message = (entries.get(k, (None, None))[1] for k in (kind, "in", "message"))
+    if value is None:
+        return None
     if type(message) is not Scalar or not message.text.strip():
         return None
     globs = _texts(where)
     text = message.text.strip()
+    if kind == "forbid_dependency":
+        names = _texts(value)
+        if not names or (where is not None and not globs):
+            return None
+        return Guard("", globs or ("**",), text, value.line, value.column, kind, (), names)
     if kind == "forbid_import":
         if type(value) is not Mapping or (where is not None and not globs):
             return None

@@ -29,7 +29,7 @@ SCHEMA_BASE_URI = "https://hinges.invalid/schemas"
 Kind = Literal["string", "date", "integer", "list", "entries", "guards"]
 REVIEW_OUTCOMES = ("kept", "doubled-down", "revised", "reversed")
 """What a review found, in the order the outcomes page counts them."""
-GUARD_KINDS = ("forbid", "require", "forbid_import")
+GUARD_KINDS = ("forbid", "require", "forbid_import", "forbid_dependency")
 """The keys that say what a guard checks; a guard has exactly one of them."""
 GUARD_KEYS = (*GUARD_KINDS, "in", "message")
 """The keys a guard may have: one of :data:`GUARD_KINDS`, ``in`` and ``message``."""
@@ -167,7 +167,8 @@ def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
             "Checks on the code: each guard is a mapping of `forbid` (an RE2 regular "
             "expression no line may match) or `require` (one every file must match) with "
             "`in` (a list of glob patterns), or `forbid_import` (`{from: [MODULES], to: "
-            "[MODULES]}`, `in` optional), and `message`; `hinges check` reports every "
+            "[MODULES]}`) or `forbid_dependency` (a list of package names), `in` optional "
+            "for these two, and `message`; `hinges check` reports every "
             "violation at its line while the decision is accepted. May be added or changed "
             "on an accepted decision.",
             example='[{forbid: "import mysql", in: ["services/orders/**/*.py"], '
@@ -316,6 +317,7 @@ def _property(spec: FieldSpec) -> dict[str, Any]:
                 "forbid": pattern,
                 "require": pattern,
                 "forbid_import": imports,
+                "forbid_dependency": modules,
                 "in": {"type": "array", "items": text, "minItems": 1},
                 "message": text,
             },
@@ -323,6 +325,7 @@ def _property(spec: FieldSpec) -> dict[str, Any]:
                 {"required": ["forbid", "in"]},
                 {"required": ["require", "in"]},
                 {"required": ["forbid_import"]},
+                {"required": ["forbid_dependency"]},
             ],
             "additionalProperties": False,
         }

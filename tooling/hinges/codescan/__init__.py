@@ -82,12 +82,16 @@ def active_guards(registry: Registry) -> list[ActiveGuard]:
         return active
     from hinges.codescan.engine import PatternError, compile_pattern
     from hinges.codescan.imports import module_pattern_problem
+    from hinges.codescan.manifests import dependency_name_problem
 
     for record in decisions:
         for guard in record.guards():
             if guard.kind == "forbid_import":
                 modules = (*guard.sources, *guard.targets)
                 if any(module_pattern_problem(m) for m in modules):
+                    continue  # reported by the invalid-guard rule
+            elif guard.kind == "forbid_dependency":
+                if any(dependency_name_problem(name) for name in guard.targets):
                     continue  # reported by the invalid-guard rule
             else:
                 try:
@@ -112,10 +116,10 @@ def scan_registry(
     of ``listing``; with ``base`` (a git ref), only in the lines the branch adds."""
     running = active_guards(registry) if guards else []
     config = registry.config
-    # Import guards are not patterns: they get no paths here (so the scanner never runs
-    # them) and keep their place, so a hit's index is the guard's in ``running``.
+    # Import and dependency guards are not patterns: they get no paths here (so the
+    # scanner never runs them) and keep their place: a hit's index is the guard's.
     scanner = Scanner(
-        [(g.guard.pattern, () if g.guard.kind == "forbid_import" else g.globs) for g in running],
+        [(g.guard.pattern, g.globs if g.guard.pattern else ()) for g in running],
         id_pattern(config.id_prefix) if ids else None,
         f"{config.id_prefix}-".encode() if ids else None,
         required=[i for i, g in enumerate(running) if g.guard.kind == "require"],
@@ -128,18 +132,37 @@ def scan_registry(
         lines = added_lines(registry.root, base)
         paths = [path for path in listing.scanned if path in lines]
     scan = scanner.scan(Path(registry.root), paths, config.max_file_bytes, lines)
+    root = Path(registry.root)
     if any(g.guard.kind == "forbid_import" for g in running):
-        _scan_imports(
-            running,
-            listing,
-            Path(registry.root),
-            paths,
-            config.max_file_bytes,
-            scanner,
-            scan,
-            lines,
-        )
+        _scan_imports(running, listing, root, paths, config.max_file_bytes, scanner, scan, lines)
+    if any(g.guard.kind == "forbid_dependency" for g in running):
+        _scan_manifests(running, root, paths, config.max_file_bytes, scanner, scan, lines)
     return CodeScan(running, scan, base)
+
+
+def _scan_manifests(
+    running: list[ActiveGuard],
+    root: Path,
+    paths: Sequence[str],
+    max_bytes: int,
+    scanner: Scanner,
+    scan: Scan,
+    lines: Mapping[str, Collection[int]] | None,
+) -> None:
+    """Run the ``forbid_dependency`` guards and add their hits to ``scan``."""
+    from hinges.codescan.manifests import DependencyRule, find_forbidden_dependencies
+    from hinges.globs import PathMatcher
+
+    rules = [
+        DependencyRule(index, g.guard.targets, PathMatcher(g.globs))
+        for index, g in enumerate(running)
+        if g.guard.kind == "forbid_dependency"
+    ]
+    found, read = find_forbidden_dependencies(rules, root, paths, max_bytes, lines)
+    scan.hits.extend(Hit(d.path, d.line, 1, index, d.name) for d, index in found)
+    scan.hits.sort(key=lambda hit: (hit.path, hit.line, hit.column, hit.index))
+    if scanner.id_pattern is None:
+        scan.stats.files_read += sum(1 for path in read if not scanner.guards_for(path))
 
 
 def _scan_imports(

@@ -133,7 +133,8 @@ def _verdict(
 
 _GUARD_FORM = (
     "write - {forbid: REGEX, in: [GLOB, ...], message: TEXT} (or require: REGEX, "
-    "or forbid_import: {from: [MODULE, ...], to: [MODULE, ...]})"
+    "or forbid_import: {from: [MODULE, ...], to: [MODULE, ...]}, "
+    "or forbid_dependency: [NAME, ...])"
 )
 
 
@@ -162,6 +163,11 @@ def _imports_problem(item: Mapping, value: Node) -> tuple[Node, str] | None:
         problem = _texts_problem(entry[1], f"'{key}'")
         if problem is not None:
             return problem
+    return _rest_problem(item)
+
+
+def _rest_problem(item: Mapping) -> tuple[Node, str] | None:
+    """``message`` required and ``in`` optional, for the guards that need no pattern."""
     message = item.entries.get("message")
     if message is None:
         return item, f"guard has no 'message'; {_GUARD_FORM}"
@@ -190,6 +196,9 @@ def _guard_problem(item: Node) -> tuple[Node, str] | None:
         return item, f"guard has {which}; give it exactly one; {_GUARD_FORM}"
     if kinds == ["forbid_import"]:
         return _imports_problem(item, item.entries["forbid_import"][1])
+    if kinds == ["forbid_dependency"]:
+        problem = _texts_problem(item.entries["forbid_dependency"][1], "'forbid_dependency'")
+        return problem if problem is not None else _rest_problem(item)
     for key in (*kinds, "in", "message"):
         entry = item.entries.get(key)
         if entry is None:

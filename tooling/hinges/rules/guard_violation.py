@@ -25,6 +25,10 @@ satisfies the guard).
 A `forbid_import` guard (`{from: [MODULES], to: [MODULES]}`) reports each direct import of
 a `to` module in Python code of a `from` module, at the import statement, read from
 Python's syntax tree; see the guide on guard rails for module patterns and names.
+
+A `forbid_dependency` guard (a list of package names) reports each declaration of one of
+them in a manifest (`pyproject.toml`, `requirements*.txt`, `package.json`, `go.mod`,
+`Cargo.toml`), at the manifest's line, names compared as each ecosystem compares them.
 """
 
 from __future__ import annotations
@@ -48,7 +52,9 @@ def check(context: Context) -> Iterator[Finding]:
         owner = decision.str_value("owner") or "no owner"
         name = decision.id or decision.path
         guard = active.guard
-        if guard.kind == "forbid_import":
+        if guard.kind == "forbid_dependency":
+            message = f"{name} (owner {owner}) forbids depending on {hit.text}: "
+        elif guard.kind == "forbid_import":
             message = f"{name} (owner {owner}) forbids importing {hit.text} here: "
         elif guard.kind == "require":
             message = f"{name} (owner {owner}) requires this in every file here, missing: "

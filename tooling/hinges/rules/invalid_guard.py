@@ -6,7 +6,8 @@ a line). RE2 runs in linear time, so no pattern can hang the check. A pattern RE
 one longer than 1,000 characters, or one that matches an empty line (it would flag every
 line) is reported at the pattern, and the guard does not run until it is fixed. So is a
 module pattern of `forbid_import` that is not dotted names, `*` and `**`
-(`orders.api.**`, not `orders/api`).
+(`orders.api.**`, not `orders/api`), and a name of `forbid_dependency` that no
+ecosystem allows as a package name.
 
 Passing:
 
@@ -43,12 +44,18 @@ def check(context: Context) -> Iterator[Finding]:
         return  # the regex engine is imported only for registries that use guards
     from hinges.codescan.engine import pattern_problem
     from hinges.codescan.imports import module_pattern_problem
+    from hinges.codescan.manifests import dependency_name_problem
 
     for record in with_guards:
         for guard in record.guards():
-            if guard.kind == "forbid_import":
+            if guard.kind in ("forbid_import", "forbid_dependency"):
+                judge = (
+                    module_pattern_problem
+                    if guard.kind == "forbid_import"
+                    else dependency_name_problem
+                )
                 for module in (*guard.sources, *guard.targets):
-                    problem = module_pattern_problem(module)
+                    problem = judge(module)
                     if problem is not None:
                         message = f"{problem}; the guard does not run until it is fixed"
                         yield RULE.finding(record.path, guard.line, guard.column, message)
