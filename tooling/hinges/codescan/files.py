@@ -56,9 +56,16 @@ def _walk(root: Path) -> list[str]:
 
 
 def excluded_patterns(config: Config) -> tuple[str, ...]:
-    """What the scanner never reads: the registry itself (its record folders and
-    ``hinges.toml``, whose comments quote example ids), then ``scan_exclude``."""
-    return (config.decisions_dir, config.tenets_dir, "hinges.toml", *config.scan_exclude)
+    """What the scanner never reads: the registry itself (its record folders,
+    ``hinges.toml``, whose comments quote example ids, and the guard baseline, which quotes
+    the violating lines), then ``scan_exclude``."""
+    return (
+        config.decisions_dir,
+        config.tenets_dir,
+        "hinges.toml",
+        "hinges-baseline.json",
+        *config.scan_exclude,
+    )
 
 
 def list_files(root: Path, config: Config) -> Listing:

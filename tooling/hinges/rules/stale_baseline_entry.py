@@ -1,0 +1,25 @@
+"""An entry of the guard baseline no longer occurs: the violation was fixed (or moved files).
+
+`hinges check --update-baseline` records today's guard violations in
+`hinges-baseline.json`, so that a full `hinges check` fails only on new ones (see the
+guide on guard rails). An entry whose violation is gone is reported at its line of the
+baseline file, so the file can shrink: run `hinges check --update-baseline` again and
+commit the smaller file. With `--base` the baseline is not read (only added lines count
+there anyway).
+
+Passing (`services/orders/legacy.py` still holds `import mysql.connector`):
+
+    {"fingerprint": "5c1f...", "rule": "HG1001", "path": "services/orders/legacy.py", ...}
+
+Failing (that line was fixed, its entry remains):
+
+    {"fingerprint": "5c1f...", "rule": "HG1001", "path": "services/orders/legacy.py", ...}
+"""
+
+from __future__ import annotations
+
+from hinges.findings import Severity
+from hinges.rules.base import Rule
+
+# Reported by the checker, which applies the baseline after every rule has run.
+RULE = Rule("HG1005", "stale-baseline-entry", Severity.WARNING)
