@@ -159,12 +159,12 @@ def test_malformed_and_invalid_import_guards_are_reported_at_the_record(tmp_path
     assert lines[0].startswith(
         "decisions/0001-use-postgres.md:14:20: error HG102 'guards' forbid_import has no 'to'"
     )
-    slashes = BOUNDARY.replace('to: ["shop.orders.db"]', 'to: ["shop/orders/db"]')
-    write_files(repo, {"decisions/0001-use-postgres.md": slashes})
+    spaced = BOUNDARY.replace('to: ["shop.orders.db"]', 'to: ["shop.orders db"]')
+    write_files(repo, {"decisions/0001-use-postgres.md": spaced})
     code, lines = _check(repo)
     assert code == 1
     assert lines == [
-        "decisions/0001-use-postgres.md:14:20: error HG105 'shop/orders/db' is not a module "
+        "decisions/0001-use-postgres.md:14:20: error HG105 'shop.orders db' is not a module "
         "pattern (dotted names; `*` is one part, `**` any number); the guard does not run "
         "until it is fixed"
     ]
@@ -203,3 +203,86 @@ def test_module_names_follow_the_packages() -> None:
         "src/a/c/d.py": ("a.c.d", False),
         "tools/x.py": ("x", False),
     }
+
+
+PATH_BOUNDARY = GUARDED.replace(
+    "guards:\n",
+    """guards:
+  - forbid_import:
+      from: ["web/src/api/**", "go/api/**"]
+      to: ["web/src/db/**", mysql2, "@acme/legacy", "example.com/shop/db/**", unsafe]
+    message: The API goes through the service layer, never to the tables.
+""",
+)
+
+
+def _path_forbids(target: str) -> str:
+    return (
+        f"error HG1001 ADR-0001 (owner @orders) forbids importing {target} here: "
+        "The API goes through the service layer, never to the tables."
+    )
+
+
+def test_javascript_typescript_and_go_imports_by_their_syntax(tmp_path: Path) -> None:
+    handler = (
+        'import { get } from "./service";\n'  # 1: allowed
+        'import * as db from "../db/tables";\n'  # 2
+        "import type { Row } from '../db';\n"  # 3: ../db resolves to web/src/db (index)
+        'export { save } from "../db/save.js";\n'  # 4
+        'const pool = require("mysql2/promise");\n'  # 5: the package mysql2
+        'const lazy = await import("@acme/legacy/client");\n'  # 6
+        '// import x from "../db/commented";\n'  # 7: a comment
+        "/* require('mysql2') */\n"  # 8: a comment
+        'import left from "left-pad";\n'  # 9: allowed
+    )
+    go = (
+        "package api\n"
+        "\n"
+        'import "fmt"\n'  # 3: allowed
+        "\n"
+        "import (\n"
+        '\tdb "example.com/shop/db/orders"\n'  # 6
+        '\t"example.com/shop/service"\n'  # 7: allowed
+        '\t"unsafe"\n'  # 8
+        ")\n"
+    )
+    repo = guarded_repo(
+        tmp_path / "repo",
+        {
+            "decisions/0001-use-postgres.md": PATH_BOUNDARY,
+            "web/src/api/handler.ts": handler,
+            "web/src/db/index.ts": "export const Row = 1;\n",
+            "web/src/service.ts": 'import * as db from "./db";\n',  # not in 'from'
+            "go/api/api.go": go,
+        },
+    )
+    code, lines = _check(repo)
+    assert code == 1
+    assert lines == [
+        f"go/api/api.go:6:5: {_path_forbids('example.com/shop/db/orders')}",
+        f"go/api/api.go:8:2: {_path_forbids('unsafe')}",
+        f"web/src/api/handler.ts:2:1: {_path_forbids('../db/tables')}",
+        f"web/src/api/handler.ts:3:1: {_path_forbids('../db')}",
+        f"web/src/api/handler.ts:4:1: {_path_forbids('../db/save.js')}",
+        f"web/src/api/handler.ts:5:14: {_path_forbids('mysql2/promise')}",
+        f"web/src/api/handler.ts:6:20: {_path_forbids('@acme/legacy/client')}",
+    ]
+
+
+def test_base_reports_only_the_javascript_imports_the_branch_adds(tmp_path: Path) -> None:
+    repo = guarded_repo(
+        tmp_path / "repo",
+        {
+            "decisions/0001-use-postgres.md": PATH_BOUNDARY,
+            "web/src/api/old.js": 'const db = require("../db/x");\n',
+        },
+    )
+    git(repo, "checkout", "-q", "-b", "feature")
+    write_files(
+        repo,
+        {"web/src/api/old.js": '// touched\nconst db = require("../db/x");\nimport "mysql2";\n'},
+    )
+    commit_all(repo, "more", when="2026-02-01T10:00:00")
+    done = check_base(repo, "main")
+    assert done.code == 1, done
+    assert done.stdout.splitlines()[:-1] == [f"web/src/api/old.js:3:1: {_path_forbids('mysql2')}"]

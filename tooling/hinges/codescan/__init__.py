@@ -176,16 +176,11 @@ def _scan_imports(
     lines: Mapping[str, Collection[int]] | None,
 ) -> None:
     """Run the ``forbid_import`` guards and add their hits to ``scan``."""
-    from hinges.codescan.imports import ImportRule, ModuleMatcher, find_forbidden_imports
+    from hinges.codescan.imports import ImportRule, find_forbidden_imports
     from hinges.globs import PathMatcher
 
     rules = [
-        ImportRule(
-            index,
-            ModuleMatcher(g.guard.sources),
-            ModuleMatcher(g.guard.targets),
-            PathMatcher(g.globs),
-        )
+        ImportRule.of(index, g.guard.sources, g.guard.targets, PathMatcher(g.globs))
         for index, g in enumerate(running)
         if g.guard.kind == "forbid_import"
     ]

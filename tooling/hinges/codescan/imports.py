@@ -24,15 +24,22 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from hinges.codescan import imports_syntax as syntax
 from hinges.codescan.scanner import _read
-from hinges.globs import PathMatcher
+from hinges.globs import GlobError, PathMatcher, glob_regex
 
 _PART = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 MAX_PATTERN_PARTS = 64
 
 
 def module_pattern_problem(pattern: str) -> str | None:
-    """Why ``pattern`` is not a module pattern, or None."""
+    """Why ``pattern`` is not a module pattern (or, with ``/``, a path pattern), or None."""
+    if "/" in pattern:
+        try:
+            glob_regex(pattern)
+        except GlobError as error:
+            return f"path pattern '{pattern}' cannot be used: {error}"
+        return None
     parts = pattern.split(".")
     if len(parts) > MAX_PATTERN_PARTS:
         return f"module pattern '{pattern}' has more than {MAX_PATTERN_PARTS} parts"
@@ -156,6 +163,37 @@ class ImportRule:
     sources: ModuleMatcher
     targets: ModuleMatcher
     where: PathMatcher
+    path_sources: PathMatcher
+    """``from`` patterns with ``/``: files of the languages that import by path."""
+    path_targets: PathMatcher
+    packages: frozenset[str]
+    """``to`` patterns without ``/``, as package names for those languages."""
+
+    @classmethod
+    def of(
+        cls, index: int, sources: Sequence[str], targets: Sequence[str], where: PathMatcher
+    ) -> ImportRule:
+        dotted = [p for p in sources if "/" not in p]
+        dotted_targets = [p for p in targets if "/" not in p]
+        return cls(
+            index,
+            ModuleMatcher(dotted),
+            ModuleMatcher(dotted_targets),
+            where,
+            PathMatcher(p for p in sources if "/" in p),
+            PathMatcher(p for p in targets if "/" in p),
+            frozenset(dotted_targets),
+        )
+
+    def forbids_path(self, language: str, path: str, specifier: str) -> bool:
+        """Whether importing ``specifier`` from ``path`` (JS or Go) breaks this rule."""
+        if language == "go":
+            first = specifier.split("/")[0]
+            return self.path_targets.matches(specifier) or first in self.packages
+        bare = not specifier.startswith((".", "/"))
+        if bare and syntax.package_of(specifier) in self.packages:
+            return True
+        return any(self.path_targets.matches(c) for c in syntax.js_targets(path, specifier))
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +224,9 @@ def find_forbidden_imports(
     for path in paths:
         module = modules.get(path)
         if module is None:
+            language = syntax.language_of(path)
+            if language is not None:
+                _by_path(rules, base, path, language, max_bytes, lines, hits, read)
             continue
         applicable = [
             rule for rule in rules if rule.sources.covers(module.name) and rule.where.matches(path)
@@ -204,3 +245,32 @@ def find_forbidden_imports(
                 if rule.targets.covers(target):
                     hits.append(ImportHit(path, line, column, rule.index, module.name, target))
     return hits, read
+
+
+def _by_path(
+    rules: Sequence[ImportRule],
+    base: str,
+    path: str,
+    language: str,
+    max_bytes: int,
+    lines: Mapping[str, Collection[int]] | None,
+    hits: list[ImportHit],
+    read: list[str],
+) -> None:
+    """The forbidden imports of one JavaScript, TypeScript or Go file."""
+    applicable = [r for r in rules if r.path_sources.matches(path) and r.where.matches(path)]
+    if not applicable:
+        return
+    data = _read(base + path, max_bytes)
+    if not isinstance(data, bytes) or b"\0" in data[:8000]:
+        return
+    read.append(path)
+    text = data.decode("utf-8", "replace")
+    found = syntax.go_imports(text) if language == "go" else syntax.js_imports(text)
+    allowed = None if lines is None else lines.get(path, ())
+    for line, column, specifier in found:
+        if allowed is not None and line not in allowed:
+            continue
+        for rule in applicable:
+            if rule.forbids_path(language, path, specifier):
+                hits.append(ImportHit(path, line, column, rule.index, path, specifier))

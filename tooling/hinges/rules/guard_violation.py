@@ -24,7 +24,8 @@ satisfies the guard).
 
 A `forbid_import` guard (`{from: [MODULES], to: [MODULES]}`) reports each direct import of
 a `to` module in Python code of a `from` module, at the import statement, read from
-Python's syntax tree; see the guide on guard rails for module patterns and names.
+Python's syntax tree; JavaScript, TypeScript and Go imports are read by their syntax, with
+path patterns. See the guide on guard rails for module patterns and names.
 
 A `forbid_dependency` guard (a list of package names) reports each declaration of one of
 them in a manifest (`pyproject.toml`, `requirements*.txt`, `package.json`, `go.mod`,
