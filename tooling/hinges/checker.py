@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hinges.baseline import BASELINE_FILE
 from hinges.config import Config
 from hinges.errors import ConfigError, HingesError
 from hinges.findings import Finding, Severity
@@ -152,14 +153,15 @@ def check(
         context = Context(registry, today or dt.date.today(), base)
         findings = run_in_context(context)
         code = _code_counts(context)
-        violations = _violations(context, root, findings) if base is None else []
+        ratchet = base is None and (update_baseline or (root / BASELINE_FILE).exists())
+        violations = _violations(context, root, findings) if ratchet else []
         record_files = list(registry.files)
         # Free the records while the collector still sleeps: kept alive past this block,
         # they would all be walked once by the collector's first pass when it resumes.
         del registry, context
     files = len(record_files)
     known = None
-    if base is None:
+    if ratchet:
         stale_level = severity_overrides(config).get(STALE_RULE.code, STALE_RULE.severity)
         findings, known = _ratchet(root, findings, violations, update_baseline, select, stale_level)
     if select is not None:
@@ -211,7 +213,7 @@ def _ratchet(
     stale_level: Severity | None,
 ) -> tuple[list[Finding], Counter[str] | None]:
     """``findings`` without the violations the baseline knows, plus its stale entries."""
-    from hinges.baseline import BASELINE_FILE, apply_baseline, load_baseline, write_baseline
+    from hinges.baseline import apply_baseline, load_baseline, write_baseline
 
     if update:
         write_baseline(root, [entry for _, entry in violations])
