@@ -7,13 +7,37 @@ baseline file, so the file can shrink: run `hinges check --update-baseline` agai
 commit the smaller file. With `--base` the baseline is not read (only added lines count
 there anyway).
 
-Passing (`services/orders/legacy.py` still holds `import mysql.connector`):
+Passing (the baselined line is still there):
 
-    {"fingerprint": "5c1f...", "rule": "HG1001", "path": "services/orders/legacy.py", ...}
+    # decisions/0007-use-postgresql.md
+    guards:
+      - forbid: "^import mysql"
+        in: ["services/orders/**/*.py"]
+        message: "Orders live in PostgreSQL; no MySQL clients here."
+    # services/orders/store.py
+    import mysql.connector
+    # hinges-baseline.json
+    {"version": 1, "entries": [
+      {"fingerprint": "427155f72e97c8e68fa4058c", "rule": "HG1001",
+       "path": "services/orders/store.py", "decision": "ADR-0007",
+       "text": "import mysql.connector"}
+    ]}
 
-Failing (that line was fixed, its entry remains):
+Failing (that line was fixed; its entry remains):
 
-    {"fingerprint": "5c1f...", "rule": "HG1001", "path": "services/orders/legacy.py", ...}
+    # decisions/0007-use-postgresql.md
+    guards:
+      - forbid: "^import mysql"
+        in: ["services/orders/**/*.py"]
+        message: "Orders live in PostgreSQL; no MySQL clients here."
+    # services/orders/store.py
+    import psycopg
+    # hinges-baseline.json
+    {"version": 1, "entries": [
+      {"fingerprint": "427155f72e97c8e68fa4058c", "rule": "HG1001",
+       "path": "services/orders/store.py", "decision": "ADR-0007",
+       "text": "import mysql.connector"}
+    ]}
 """
 
 from __future__ import annotations
