@@ -27,3 +27,24 @@ def test_generated_repository_is_checked_and_grepped_alike(tmp_path: Path) -> No
     )
     assert grep.returncode == 0, grep.stderr  # git grep -P runs and finds the violations
     assert b"decisions/" not in grep.stdout
+
+
+def test_import_benchmark_tools_agree_on_a_small_package(tmp_path: Path) -> None:
+    import shutil
+    import sys
+
+    bench_imports = _load("bench_imports")
+    repo = tmp_path / "repo"
+    planted = bench_imports.generate(repo, 400, 5)
+    assert planted == 2
+    done = run_hinges("check", "--root", str(repo), "--format", "text")
+    assert done.code == 1, done
+    ours = bench_imports._importers(done.stdout, r"^shop/(\S+)\.py:\d+:\d+: error HG1001")
+    assert ours == {"a/p00/m00000", "a/p00/m00100"}
+    linter = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    report = subprocess.run(
+        [linter, "--no-cache"], cwd=repo, capture_output=True, text=True, check=False
+    )
+    assert report.returncode == 1, report.stderr  # the contract is broken, as planted
+    theirs = bench_imports._importers(report.stdout, r"^-\s+shop\.(\S+) -> shop\.b")
+    assert theirs == {"a.p00.m00000", "a.p00.m00100"}

@@ -17,7 +17,11 @@ def test_parse_hunks_new_files_deletions_and_quoted_paths() -> None:
         b'+++ "b/sp ace/caf\\303\\251\\t.py"\n@@ -0,0 +1 @@\n+x\n'
         b"+++ b/only-deleted.py\n@@ -4,2 +3,0 @@\n-a\n-b\n"
     )
-    assert parse_added_lines(diff) == {"a.py": {3, 4, 11}, "sp ace/café\t.py": {1}}
+    assert parse_added_lines(diff) == {
+        "a.py": {3, 4, 11},
+        "sp ace/café\t.py": {1},
+        "only-deleted.py": set(),
+    }
 
 
 def test_added_lines_since_the_fork_with_uncommitted_edits(tmp_path: Path) -> None:

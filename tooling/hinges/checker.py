@@ -9,11 +9,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hinges.baseline import BASELINE_FILE
 from hinges.config import Config
 from hinges.errors import ConfigError, HingesError
 from hinges.findings import Finding, Severity
 from hinges.loader import Registry, collector_paused, load_registry
 from hinges.rules import Context, all_rules, rule_by_name
+from hinges.rules.stale_baseline_entry import RULE as STALE_RULE
+
+if TYPE_CHECKING:
+    from hinges.baseline import Entry
+
+GUARD_CODE = "HG1001"
 
 if TYPE_CHECKING:
     from hinges.gate.governed import Annotation
@@ -31,6 +38,8 @@ class CheckResult:
     governed: list[Annotation] = field(default_factory=list)
     """With a base: the changed files that decisions in force govern (never a finding:
     shown as annotations by the github format, never counted in the exit status)."""
+    known: Counter[str] | None = None
+    """Decision -> guard violations the baseline lists (None: no baseline applied)."""
     counts: Counter[Severity] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -54,6 +63,8 @@ class CheckResult:
                 skipped_binary=self.code.skipped_binary,
                 skipped_large=self.code.skipped_large,
             )
+        if self.known is not None:
+            counts["known_violations"] = sum(self.known.values())
         return counts
 
 
@@ -133,12 +144,15 @@ def check(
     today: dt.date | None = None,
     select: Iterable[str] | None = None,
     base: Registry | None = None,
+    update_baseline: bool = False,
 ) -> CheckResult:
     """Check the registry at ``root``.
 
     ``select`` (paths relative to the root) limits what is *reported*; the rules always see
     the whole registry, so cross-record problems are found whichever file was touched.
     ``base`` (see :func:`hinges.gate.gitbase.load_base_registry`) enables the HG9xx rules.
+    Without it, the guard baseline (:mod:`hinges.baseline`) is applied when there is one;
+    ``update_baseline`` first rewrites it with every current guard violation.
     """
     with collector_paused():  # see collector_paused: the check is much faster without it
         registry = load_registry(root, config)
@@ -146,17 +160,23 @@ def check(
         findings = run_in_context(context)
         code = _code_counts(context)
         governed = _governed(registry, base)
+        ratchet = base is None and (update_baseline or (root / BASELINE_FILE).exists())
+        violations = _violations(context, root, findings) if ratchet else []
         record_files = list(registry.files)
         # Free the records while the collector still sleeps: kept alive past this block,
         # they would all be walked once by the collector's first pass when it resumes.
         del registry, context
     files = len(record_files)
+    known = None
+    if ratchet:
+        stale_level = severity_overrides(config).get(STALE_RULE.code, STALE_RULE.severity)
+        findings, known = _ratchet(root, findings, violations, update_baseline, select, stale_level)
     if select is not None:
         selection = [path for path in select if path]
         findings = [finding for finding in findings if _in_selection(finding.path, selection)]
         governed = [note for note in governed if _in_selection(note.path, selection)]
         files = sum(1 for path in record_files if _in_selection(path, selection))
-    return CheckResult(root, findings, files, code, governed)
+    return CheckResult(root, findings, files, code, governed, known)
 
 
 def _governed(registry: Registry, base: Registry | None) -> list[Annotation]:
@@ -168,6 +188,74 @@ def _governed(registry: Registry, base: Registry | None) -> list[Annotation]:
 
     changes = governed_changes(registry, changed_paths(registry.root, base.ref))
     return governed_annotations(changes, registry.config.governed_annotation)
+
+
+def _violations(
+    context: Context, root: Path, findings: list[Finding]
+) -> list[tuple[Finding, Entry]]:
+    """Each guard violation with its baseline entry (the line's text, or a require
+    guard's pattern)."""
+    from hinges.baseline import make_entry
+
+    scan = context.shared.get("code_scan")
+    if scan is None:
+        return []
+    guards = {(hit.path, hit.line, hit.column): scan.guards[hit.index] for hit in scan.scan.hits}
+    texts: dict[str, list[str]] = {}
+    pairs = []
+    for finding in findings:
+        active = guards.get((finding.path, finding.line, finding.column))
+        if finding.code != GUARD_CODE or active is None:
+            continue
+        if active.guard.kind == "require":
+            text = "require " + active.guard.pattern
+        else:
+            if finding.path not in texts:
+                try:
+                    raw = (root / finding.path).read_bytes()
+                except OSError:
+                    raw = b""
+                texts[finding.path] = raw.decode("utf-8", "replace").splitlines()
+            lines = texts[finding.path]
+            text = lines[finding.line - 1] if finding.line <= len(lines) else ""
+        decision = active.decision.id or active.decision.path
+        pairs.append((finding, make_entry(finding.code, finding.path, decision, text)))
+    return pairs
+
+
+def _ratchet(
+    root: Path,
+    findings: list[Finding],
+    violations: list[tuple[Finding, Entry]],
+    update: bool,
+    select: Iterable[str] | None,
+    stale_level: Severity | None,
+) -> tuple[list[Finding], Counter[str] | None]:
+    """``findings`` without the violations the baseline knows, plus its stale entries."""
+    from hinges.baseline import apply_baseline, load_baseline, write_baseline
+
+    if update:
+        write_baseline(root, [entry for _, entry in violations])
+    baseline = load_baseline(root)
+    if baseline is None:
+        return findings, None
+    flags, ratchet = apply_baseline([entry for _, entry in violations], baseline)
+    known_findings = {id(f) for (f, _), known in zip(violations, flags, strict=True) if known}
+    kept = [f for f in findings if id(f) not in known_findings]
+    # A partial check cannot tell a fixed violation from an unread one.
+    if select is None and stale_level is not None:
+        for entry, line in ratchet.stale:
+            kept.append(
+                STALE_RULE.finding(
+                    BASELINE_FILE,
+                    line,
+                    1,
+                    f"baseline entry for {entry.path} ({entry.decision}) no longer occurs; "
+                    "run hinges check --update-baseline and commit the smaller file",
+                ).with_severity(stale_level)
+            )
+        kept.sort(key=lambda finding: finding.sort_key)
+    return kept, ratchet.known
 
 
 def _code_counts(context: Context) -> CodeCounts | None:

@@ -14,7 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from hinges import __version__
-from hinges.records import Record
+from hinges.records import Guard, Record
 from hinges.reviews import review_entries
 
 if TYPE_CHECKING:
@@ -33,16 +33,25 @@ def _field(record: Record, name: str) -> Any:
     if name == "path":
         return record.path
     if name == "guards":  # the well-formed ones, as hinges check runs them
-        return [
-            {"forbid": guard.forbid, "in": list(guard.globs), "message": guard.message}
-            for guard in record.guards()
-        ]
+        return [guard_dict(guard) for guard in record.guards()]
     value = record.values.get(name)
     if name in LIST_FIELDS:
         return list(value) if isinstance(value, list) else []
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def guard_dict(guard: Guard) -> dict[str, Any]:
+    """One guard as the export writes it: its kind's key, ``in`` and ``message``."""
+    what: Any
+    if guard.kind == "forbid_import":
+        what = {"from": list(guard.sources), "to": list(guard.targets)}
+    elif guard.kind == "forbid_dependency":
+        what = list(guard.targets)
+    else:
+        what = guard.pattern
+    return {guard.kind: what, "in": list(guard.globs), "message": guard.message}
 
 
 def decision_dict(record: Record) -> dict[str, Any]:

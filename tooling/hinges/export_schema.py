@@ -49,10 +49,19 @@ def _field_schema(name: str, spec: FieldSpec | None) -> dict[str, Any]:
         return {**_STRINGS, **description}
     if name == "guards":
         text = {"type": "string"}
+        imports = {
+            "type": "object",
+            "required": ["from", "to"],
+            "properties": {"from": _STRINGS, "to": _STRINGS},
+        }
+        kinds = {"forbid": text, "require": text, "forbid_import": imports}
+        kinds["forbid_dependency"] = _STRINGS
         guard = {
             "type": "object",
-            "required": ["forbid", "in", "message"],
-            "properties": {"forbid": text, "in": _STRINGS, "message": text},
+            "required": ["in", "message"],
+            "properties": {**kinds, "in": _STRINGS, "message": text},
+            # exactly one kind per guard, as the checker reads them
+            "oneOf": [{"required": [kind]} for kind in kinds],
         }
         return {
             "type": "array",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from hinges.numbers import number_value
-from hinges.schema import FieldSpec, parse_date
+from hinges.schema import GUARD_KINDS, FieldSpec, parse_date
 from hinges.yamltree import Mapping, Node, Scalar, Sequence
 
 RecordKind = Literal["decision", "tenet"]
@@ -24,35 +24,72 @@ _TENET_FILE = re.compile(r"^T-(?P<number>[0-9]{3,})-(?P<slug>.+)\.md$")
 
 @dataclass(frozen=True, slots=True)
 class Guard:
-    """One well-formed item of a decision's ``guards``: forbid this regex in these files."""
+    """One well-formed item of a decision's ``guards``: forbid (or require) this regex in
+    these files, or forbid imports from some modules to others."""
 
-    forbid: str
-    """The pattern, RE2 syntax (validity is judged by the invalid-guard rule)."""
+    pattern: str
+    """The pattern, RE2 syntax (validity is judged by the invalid-guard rule); empty for
+    ``forbid_import``."""
     globs: tuple[str, ...]
-    """Where it applies: the guard's ``in`` patterns."""
+    """Where it applies: the guard's ``in`` patterns (``**`` when a ``forbid_import``
+    has none)."""
     message: str
     line: int
-    """Line of the ``forbid`` value in the record file."""
+    """Line of the guard's kind value (``forbid``, ``require``, ``forbid_import``)."""
     column: int
+    kind: str = "forbid"
+    """Which key the guard has: see :data:`hinges.schema.GUARD_KINDS`."""
+    sources: tuple[str, ...] = ()
+    """``forbid_import``'s ``from``: module patterns whose code may not import..."""
+    targets: tuple[str, ...] = ()
+    """...these (``to``); for ``forbid_dependency``, the package names."""
+
+
+def _texts(node: object) -> tuple[str, ...]:
+    if type(node) is not Sequence:
+        return ()
+    return tuple(n.text.strip() for n in node.items if type(n) is Scalar and n.text.strip())
+
+
+def _guard(item: Mapping) -> Guard | None:
+    entries = item.entries
+    kinds = [kind for kind in GUARD_KINDS if kind in entries]
+    if len(kinds) != 1:
+        return None
+    kind = kinds[0]
+    value, where, message = (entries.get(k, (None, None))[1] for k in (kind, "in", "message"))
+    if value is None:
+        return None
+    if type(message) is not Scalar or not message.text.strip():
+        return None
+    globs = _texts(where)
+    text = message.text.strip()
+    if kind == "forbid_dependency":
+        names = _texts(value)
+        if not names or (where is not None and not globs):
+            return None
+        return Guard("", globs or ("**",), text, value.line, value.column, kind, (), names)
+    if kind == "forbid_import":
+        if type(value) is not Mapping or (where is not None and not globs):
+            return None
+        sources = _texts(value.entries.get("from", (None, None))[1])
+        targets = _texts(value.entries.get("to", (None, None))[1])
+        if not (sources and targets):
+            return None
+        return Guard("", globs or ("**",), text, value.line, value.column, kind, sources, targets)
+    if type(value) is not Scalar or not value.text or not globs:
+        return None
+    return Guard(value.text, globs, text, value.line, value.column, kind)
 
 
 def _guards(node: Sequence) -> list[Guard]:
     """The well-formed guards of ``node``; malformed items are left to invalid-value."""
     guards = []
     for item in node.items:
-        if type(item) is not Mapping:
-            continue
-        entries = item.entries
-        forbid, where, message = (
-            entries.get(k, (None, None))[1] for k in ("forbid", "in", "message")
-        )
-        if type(forbid) is not Scalar or type(message) is not Scalar or type(where) is not Sequence:
-            continue
-        globs = tuple(g.text.strip() for g in where.items if type(g) is Scalar and g.text.strip())
-        if forbid.text and message.text.strip() and globs:
-            guards.append(
-                Guard(forbid.text, globs, message.text.strip(), forbid.line, forbid.column)
-            )
+        if type(item) is Mapping:
+            guard = _guard(item)
+            if guard is not None:
+                guards.append(guard)
     return guards
 
 

@@ -29,8 +29,12 @@ SCHEMA_BASE_URI = "https://hinges.invalid/schemas"
 Kind = Literal["string", "date", "integer", "list", "entries", "guards"]
 REVIEW_OUTCOMES = ("kept", "doubled-down", "revised", "reversed")
 """What a review found, in the order the outcomes page counts them."""
-GUARD_KEYS = ("forbid", "in", "message")
-"""The keys of one guard, all required."""
+GUARD_KINDS = ("forbid", "require", "forbid_import", "forbid_dependency")
+"""The keys that say what a guard checks; a guard has exactly one of them."""
+GUARD_KEYS = (*GUARD_KINDS, "in", "message")
+"""The keys a guard may have: one of :data:`GUARD_KINDS`, ``in`` and ``message``."""
+IMPORT_KEYS = ("from", "to")
+"""The keys of a ``forbid_import`` value, both required: lists of module patterns."""
 MAX_GUARD_PATTERN = 1000
 """Longest ``forbid`` pattern accepted, in characters (record data is bounded)."""
 
@@ -161,9 +165,12 @@ def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
             "guards",
             "guards",
             "Checks on the code: each guard is a mapping of `forbid` (an RE2 regular "
-            "expression), `in` (a list of glob patterns) and `message`; `hinges check` "
-            "reports every matching line while the decision is accepted. May be added or "
-            "changed on an accepted decision.",
+            "expression no line may match) or `require` (one every file must match) with "
+            "`in` (a list of glob patterns), or `forbid_import` (`{from: [MODULES], to: "
+            "[MODULES]}`) or `forbid_dependency` (a list of package names), `in` optional "
+            "for these two, and `message`; `hinges check` reports every "
+            "violation at its line while the decision is accepted. May be added or changed "
+            "on an accepted decision.",
             example='[{forbid: "import mysql", in: ["services/orders/**/*.py"], '
             'message: "Orders live in PostgreSQL"}]',
         ),
@@ -295,14 +302,31 @@ def _property(spec: FieldSpec) -> dict[str, Any]:
         prop.update(type="array", items=entry)
     elif spec.kind == "guards":
         text = {"type": "string", "minLength": 1}
+        pattern = {**text, "maxLength": MAX_GUARD_PATTERN}
+        modules = {"type": "array", "items": text, "minItems": 1}
+        imports = {
+            "type": "object",
+            "required": list(IMPORT_KEYS),
+            "properties": dict.fromkeys(IMPORT_KEYS, modules),
+            "additionalProperties": False,
+        }
         guard = {
             "type": "object",
-            "required": list(GUARD_KEYS),
+            "required": ["message"],
             "properties": {
-                "forbid": {**text, "maxLength": MAX_GUARD_PATTERN},
+                "forbid": pattern,
+                "require": pattern,
+                "forbid_import": imports,
+                "forbid_dependency": modules,
                 "in": {"type": "array", "items": text, "minItems": 1},
                 "message": text,
             },
+            "oneOf": [
+                {"required": ["forbid", "in"]},
+                {"required": ["require", "in"]},
+                {"required": ["forbid_import"]},
+                {"required": ["forbid_dependency"]},
+            ],
             "additionalProperties": False,
         }
         prop.update(type="array", items=guard)

@@ -60,6 +60,12 @@ def _relative_selection(
     default=None,
     help="Also judge the changes since this git ref (e.g. origin/main): rules HG9xx.",
 )
+@click.option(
+    "--update-baseline",
+    is_flag=True,
+    help="Record every current guard violation in hinges-baseline.json (to commit), so "
+    "later checks fail only on new ones.",
+)
 @output_option("report")
 def check_command(
     paths: tuple[Path, ...],
@@ -68,6 +74,7 @@ def check_command(
     strict: bool,
     as_of: dt.date | None,
     base_ref: str | None,
+    update_baseline: bool,
     output: Path | None,
 ) -> int:
     """Check every decision and tenet; PATHS limit what is reported, not what is checked.
@@ -80,6 +87,8 @@ def check_command(
     from hinges.reporting import reporter, resolve_format
 
     registry_root, config = resolve_root(root)
+    if update_baseline and (base_ref is not None or paths):
+        raise UsageError("--update-baseline records a full check: drop --base and PATHS")
     base = None
     if base_ref is not None:
         from hinges.gate.gitbase import load_base_registry
@@ -91,6 +100,7 @@ def check_command(
         today=as_of,
         select=_relative_selection(paths, registry_root, allow_missing=base is not None),
         base=base,
+        update_baseline=update_baseline,
     )
     report = reporter(resolve_format(output_format))(result)
     emit(report, output, "report")

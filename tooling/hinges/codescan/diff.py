@@ -5,7 +5,7 @@ so a team can adopt a guard on a codebase that still has old violations. The com
 with the merge-base of ``REF`` and ``HEAD`` (what the branch itself changed, not what the
 base changed since), and with the working tree, so uncommitted edits count too, as they do
 for the records. Renamed files count only for the lines they change; deleted files and
-binary files have no added lines.
+binary files have no added lines; a file that only loses lines is listed with none.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ def _unquote(raw: bytes) -> bytes:
 
 
 def parse_added_lines(diff: bytes) -> dict[str, set[int]]:
-    """File -> numbers of added lines, from ``git diff -U0`` output (``b/`` prefixes)."""
+    """File -> numbers of added lines, from ``git diff -U0`` output (``b/`` prefixes);
+    every file the diff changes is a key, even when it only loses lines."""
     added: dict[str, set[int]] = {}
     current: set[int] | None = None
     for line in diff.split(b"\n"):
@@ -60,7 +61,9 @@ def parse_added_lines(diff: bytes) -> dict[str, set[int]]:
             if match:
                 start, count = int(match[1]), int(match[2] if match[2] is not None else 1)
                 current.update(range(start, start + count))
-    return {path: lines for path, lines in added.items() if lines}
+    # A file the branch only removes lines from stays, with no added lines: a ``require``
+    # guard must still judge it (the removed line may have been the required call).
+    return added
 
 
 def added_lines(root: Path, ref: str) -> dict[str, set[int]]:

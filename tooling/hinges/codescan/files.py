@@ -62,15 +62,16 @@ def _literal(path: str) -> str:
 
 def excluded_patterns(config: Config) -> tuple[str, ...]:
     """What the scanner never reads: the registry itself (its record folders,
-    ``hinges.toml``, whose comments quote example ids, and the configured record
-    templates, whose placeholders do too: MADR's "superseded by ADR-0005"), then
-    ``scan_exclude``."""
+    ``hinges.toml``, whose comments quote example ids, the configured record templates,
+    whose placeholders do too (MADR's "superseded by ADR-0005"), and the guard baseline,
+    which quotes the violating lines), then ``scan_exclude``."""
     templates = (_literal(template) for template in config.templates)
     return (
         config.decisions_dir,
         config.tenets_dir,
         "hinges.toml",
         *templates,
+        "hinges-baseline.json",
         *config.scan_exclude,
     )
 

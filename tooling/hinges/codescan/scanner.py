@@ -2,7 +2,8 @@
 
 For each file, the guards whose ``in`` patterns match its path are searched together in one
 pass (an RE2 set, built once per distinct combination of guards); only files with a hit are
-searched again, pattern by pattern, to find lines and columns. Decision ids are searched
+searched again, pattern by pattern, to find lines and columns. A ``require`` guard reports
+the opposite: a file its set search finds no match in, at line 1. Decision ids are searched
 only in files that hold the id prefix (``ADR-``), a byte search that rules out most files.
 Binary files (a NUL byte in the first 8,000 bytes, git's own test) and files larger than
 ``max_bytes`` are skipped and counted; symlinks and files that vanished are skipped.
@@ -141,8 +142,12 @@ class Scanner:
         guards: Sequence[tuple[str, Sequence[str]]],
         id_pattern: str | None,
         id_literal: bytes | None = None,
+        *,
+        required: Collection[int] = (),
     ):
         self.patterns = [pattern for pattern, _ in guards]
+        # Guards whose pattern must occur in each file they cover: a miss is the finding.
+        self.required = frozenset(required)
         globs = sorted({glob for _, in_ in guards for glob in in_})
         self._glob_set: PatternSet | None = None
         if globs:  # RE2 is imported only when some guard runs (start-up time)
@@ -245,6 +250,10 @@ class Scanner:
                 found = self._set_for(guards).which(data)
                 if found:
                     self.locate(path, data, guards, found, allowed, result.hits)
+                present = {guards[position] for position in found}
+                for index in guards:
+                    if index in self.required and index not in present:
+                        result.hits.append(Hit(path, 1, 1, index, ""))
         return result
 
     def locate(
@@ -260,6 +269,8 @@ class Scanner:
 
         for position in sorted(found):
             index = guards[position]
+            if index in self.required:
+                continue  # a match is what a require guard asks for
             regex = compile_pattern(self.patterns[index])  # cached: compiled once per run
             for line, column, text in _locate(data, regex, allowed, per_line=True):
                 into.append(Hit(path, line, column, index, text))

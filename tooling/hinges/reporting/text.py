@@ -53,17 +53,25 @@ def _code_part(result: CheckResult) -> str:
     return part
 
 
+def _known_part(result: CheckResult) -> str:
+    if not result.known:
+        return ""
+    each = ", ".join(f"{visible(name)} {count}" for name, count in sorted(result.known.items()))
+    total = sum(result.known.values())
+    return f"; {plural(total, 'known violation')} in the baseline ({each})"
+
+
 def summary_line(result: CheckResult) -> str:
     counts = result.summary()
     checked = f"{plural(counts['files'], 'file')} checked{_code_part(result)}"
     if not result.findings:
-        return f"{checked}: no problems"
+        return f"{checked}: no problems{_known_part(result)}"
     parts = [
         plural(counts["errors"], "error"),
         plural(counts["warnings"], "warning"),
         plural(counts["infos"], "note"),
     ]
-    return f"{checked}: {', '.join(parts)}"
+    return f"{checked}: {', '.join(parts)}{_known_part(result)}"
 
 
 def render(result: CheckResult) -> str:

@@ -79,6 +79,7 @@ RULE_MODULES: tuple[str, ...] = (
     "unknown_id_in_code",
     "superseded_id_in_code",
     "rejected_id_in_code",
+    "stale_baseline_entry",
 )
 
 

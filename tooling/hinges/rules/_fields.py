@@ -13,7 +13,9 @@ from hinges.rules.base import Context
 from hinges.schema import (
     DATE_PATTERN,
     GUARD_KEYS,
+    GUARD_KINDS,
     HANDLE_PATTERN,
+    IMPORT_KEYS,
     FieldSpec,
     fields_for,
     parse_date,
@@ -129,7 +131,53 @@ def _verdict(
     return verdict
 
 
-_GUARD_FORM = "write - {forbid: REGEX, in: [GLOB, ...], message: TEXT}"
+_GUARD_FORM = (
+    "write - {forbid: REGEX, in: [GLOB, ...], message: TEXT} (or require: REGEX, "
+    "or forbid_import: {from: [MODULE, ...], to: [MODULE, ...]}, "
+    "or forbid_dependency: [NAME, ...])"
+)
+
+
+def _texts_problem(node: Node, what: str) -> tuple[Node, str] | None:
+    if not isinstance(node, Sequence) or not node.items:
+        return node, f"guard's {what} must be a non-empty list"
+    for item in node.items:
+        if not isinstance(item, Scalar) or is_null(item) or not item.text.strip():
+            return item, f"guard's {what} items must be non-empty text, not {_describe(item)}"
+    return None
+
+
+def _imports_problem(item: Mapping, value: Node) -> tuple[Node, str] | None:
+    if not isinstance(value, Mapping):
+        return (
+            value,
+            f"guard's 'forbid_import' must be a mapping, not {_describe(value)}; {_GUARD_FORM}",
+        )
+    for key, (key_node, _value) in value.entries.items():
+        if key not in IMPORT_KEYS:
+            return key_node, f"forbid_import has an unknown key '{key}'; {_GUARD_FORM}"
+    for key in IMPORT_KEYS:
+        entry = value.entries.get(key)
+        if entry is None:
+            return value, f"forbid_import has no '{key}'; {_GUARD_FORM}"
+        problem = _texts_problem(entry[1], f"'{key}'")
+        if problem is not None:
+            return problem
+    return _rest_problem(item)
+
+
+def _rest_problem(item: Mapping) -> tuple[Node, str] | None:
+    """``message`` required and ``in`` optional, for the guards that need no pattern."""
+    message = item.entries.get("message")
+    if message is None:
+        return item, f"guard has no 'message'; {_GUARD_FORM}"
+    if "in" in item.entries:
+        problem = _texts_problem(item.entries["in"][1], "'in'")
+        if problem is not None:
+            return problem
+    if not isinstance(message[1], Scalar) or is_null(message[1]) or not message[1].text.strip():
+        return message[1], f"guard's 'message' must be non-empty text, not {_describe(message[1])}"
+    return None
 
 
 def _guard_problem(item: Node) -> tuple[Node, str] | None:
@@ -138,7 +186,20 @@ def _guard_problem(item: Node) -> tuple[Node, str] | None:
     for key, (key_node, _value) in item.entries.items():
         if key not in GUARD_KEYS:
             return key_node, f"guard has an unknown key '{key}'; {_GUARD_FORM}"
-    for key in GUARD_KEYS:
+    kinds = [kind for kind in GUARD_KINDS if kind in item.entries]
+    if len(kinds) != 1:
+        which = (
+            " and ".join(f"'{kind}'" for kind in kinds)
+            if kinds
+            else "none of " + ", ".join(f"'{kind}'" for kind in GUARD_KINDS)
+        )
+        return item, f"guard has {which}; give it exactly one; {_GUARD_FORM}"
+    if kinds == ["forbid_import"]:
+        return _imports_problem(item, item.entries["forbid_import"][1])
+    if kinds == ["forbid_dependency"]:
+        problem = _texts_problem(item.entries["forbid_dependency"][1], "'forbid_dependency'")
+        return problem if problem is not None else _rest_problem(item)
+    for key in (*kinds, "in", "message"):
         entry = item.entries.get(key)
         if entry is None:
             return item, f"guard has no '{key}'; {_GUARD_FORM}"

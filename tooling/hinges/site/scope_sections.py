@@ -38,10 +38,24 @@ def scope_section(model: CatalogModel, record: Record) -> tuple[str | Html, ...]
     return ("## Scope", Html(f'<ul class="hinges-scope">{items}</ul>'))
 
 
+def _guard_what(guard: Guard) -> tuple[str, str]:
+    """The guard's kind as a heading, and what it names, escaped."""
+    if guard.kind == "forbid_import":
+        sources = ", ".join(f"<code>{esc(module)}</code>" for module in guard.sources)
+        targets = ", ".join(f"<code>{esc(module)}</code>" for module in guard.targets)
+        return "Forbids imports", f"from {sources} to {targets}"
+    if guard.kind == "forbid_dependency":
+        names = ", ".join(f"<code>{esc(name)}</code>" for name in guard.targets)
+        return "Forbids dependencies", names
+    heading = "Requires" if guard.kind == "require" else "Forbids"
+    return heading, f"<code>{esc(guard.pattern)}</code>"
+
+
 def _guard_item(guard: Guard) -> str:
     where = ", ".join(f"<code>{esc(glob)}</code>" for glob in guard.globs)
+    heading, what = _guard_what(guard)
     return (
-        f"<li><dl><dt>Forbids</dt><dd><code>{esc(guard.forbid)}</code></dd>"
+        f"<li><dl><dt>{heading}</dt><dd>{what}</dd>"
         f"<dt>In</dt><dd>{where}</dd>"
         f"<dt>Message</dt><dd>{esc(guard.message)}</dd></dl></li>"
     )

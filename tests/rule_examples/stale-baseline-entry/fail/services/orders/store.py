@@ -1,0 +1,3 @@
+"""The order store (ADR-0001)."""
+
+import psycopg
