@@ -36,7 +36,7 @@ TODAY = dt.date(2026, 11, 26)
 _PATH = re.compile(r"^((?:decisions|tenets)/[^\s]+\.md)")
 _PATH_REMARK = re.compile(r"^# ((?:decisions|tenets)/[^\s]+\.md)(?:\s+(exists))?\s*$")
 # A file of code: a relative path with a folder and an extension (no spaces), alone on the line.
-_CODE_REMARK = re.compile(r"^# ((?!decisions/|tenets/)[\w.-]+(?:/[\w.-]+)+\.\w+)\s*$")
+_CODE_REMARK = re.compile(r"^# ((?!decisions/|tenets/)[\w.-]+(?:/[\w.-]+)*\.\w+)\s*$")
 _KEY_LINE = re.compile(r"^[a-z_]+:")
 _NUMBER = re.compile(r"^(?:T-)?(\d+)-")
 _ID_LINE = re.compile(r"^id:\s*(\S+)", re.MULTILINE)

@@ -81,6 +81,6 @@ def test_our_boundary_guards_cover_every_module_on_their_side(
     unguarded = [m for m in modules if not m.startswith(outside) and not matcher.matches(m)]
     wrongly = [m for m in modules if m.startswith(outside) and matcher.matches(m)]
     assert unguarded == [] and wrongly == []
-    pattern = compile_pattern(guard.guard.forbid)
+    pattern = compile_pattern(guard.guard.pattern)
     assert [line for line in forbidden if pattern.search(line.encode()) is None] == []
     assert [line for line in allowed if pattern.search(line.encode()) is not None] == []

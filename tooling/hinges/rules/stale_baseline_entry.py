@@ -7,7 +7,7 @@ baseline file, so the file can shrink: run `hinges check --update-baseline` agai
 commit the smaller file. With `--base` the baseline is not read (only added lines count
 there anyway).
 
-Passing (the baselined line is still there):
+Passing:
 
     # decisions/0007-use-postgresql.md
     guards:
@@ -23,7 +23,7 @@ Passing (the baselined line is still there):
        "text": "import mysql.connector"}
     ]}
 
-Failing (that line was fixed; its entry remains):
+Failing:
 
     # decisions/0007-use-postgresql.md
     guards:
