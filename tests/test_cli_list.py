@@ -129,9 +129,37 @@ def test_json_shape(listed: Path) -> None:
                 "review_by": "2027-01-10",
                 "supersedes": [],
                 "superseded_by": [],
+                "applies_to": [],
+                "guards": [],
             }
         ],
     }
+
+
+def test_csv_keeps_flat_columns_when_a_decision_has_scope_and_guards(listed: Path) -> None:
+    record = listed / "decisions/0002-kafka.md"
+    text = record.read_text(encoding="utf-8")
+    scoped = text.replace(
+        "\n---\n",
+        '\napplies_to: ["services/**"]\n'
+        'guards:\n  - forbid: "import mysql"\n    in: ["services/**"]\n    message: No.\n---\n',
+        1,
+    )
+    assert scoped != text
+    record.write_text(scoped, encoding="utf-8")
+    listed_csv = run_hinges("list", "--format", "csv", "--root", str(listed))
+    exported = run_hinges("export", "--format", "csv", "--root", str(listed))
+    assert (listed_csv.code, exported.code) == (0, 0), (listed_csv, exported)
+    for result in (listed_csv, exported):
+        rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+        assert rows[0][-1] == "superseded_by"
+        assert {len(row) for row in rows} == {14}
+    listed_json = run_hinges("list", "--format", "json", "--root", str(listed))
+    assert listed_json.code == 0
+    decisions = json.loads(listed_json.stdout)["decisions"]
+    (kafka,) = [decision for decision in decisions if decision["id"] == "ADR-0002"]
+    assert kafka["applies_to"] == ["services/**"]
+    assert kafka["guards"] == [{"forbid": "import mysql", "in": ["services/**"], "message": "No."}]
 
 
 def test_csv_is_rfc_4180(listed: Path) -> None:

@@ -25,6 +25,9 @@ DECISION_FIELDS = (
     "id", "path", "title", "status", "date", "door", "owner", "deciders", "tenets", "tags",
     "exit_path", "review_by", "supersedes", "superseded_by", "applies_to", "guards",
 )  # fmt: skip
+# The CSV columns stay those of the first format (id to superseded_by): later fields such
+# as guards are not flat values, and a spreadsheet's columns should not move.
+CSV_FIELDS = DECISION_FIELDS[: DECISION_FIELDS.index("superseded_by") + 1]
 TENET_FIELDS = ("id", "path", "title", "status", "owner", "priority", "date", "tags")
 LIST_FIELDS = frozenset({"deciders", "tenets", "tags", "supersedes", "superseded_by", "applies_to"})
 

@@ -177,15 +177,13 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
     return re.compile(glob_regex(pattern), re.DOTALL)
 
 
-_SPECIAL = re.compile(r"[*?\[\\]")
-
-
 def literal_prefix(pattern: str) -> str:
     """What every path ``pattern`` matches starts with: its text before the first ``*``,
     ``?``, ``[`` or ``\\`` (a trailing ``/`` left out, since ``a/`` matches ``a``)."""
     text = pattern.rstrip("/")
-    special = _SPECIAL.search(text)
-    return text[: special.start()] if special else text
+    # string methods, not a pattern: globs is imported on the hinges new path
+    found = [at for at in (text.find(char) for char in "*?[\\") if at >= 0]
+    return text[: min(found)] if found else text
 
 
 def matching_sorted(paths: Sequence[str], pattern: str) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hinges import yamltree
-from hinges.export import DECISION_FIELDS, decision_dict
+from hinges.export import CSV_FIELDS, DECISION_FIELDS, decision_dict
 from hinges.records import Record, is_null
 from hinges.visible import json_text, shorten, terminal_text, visible
 
@@ -113,9 +113,10 @@ def as_json(records: list[Record]) -> str:
 def as_csv(records: list[Record]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line breaks
-    writer.writerow(JSON_FIELDS)
+    writer.writerow(CSV_FIELDS)
     for record in records:
-        writer.writerow([_csv_cell(value) for value in as_dict(record).values()])
+        values = as_dict(record)
+        writer.writerow([_csv_cell(values[name]) for name in CSV_FIELDS])
     return buffer.getvalue()
 
 

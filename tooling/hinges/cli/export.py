@@ -15,11 +15,9 @@ def _csv(document: dict[str, Any]) -> str:
     import csv
     import io
 
-    from hinges.export import DECISION_FIELDS, LIST_FIELDS
+    from hinges.export import CSV_FIELDS, LIST_FIELDS
 
-    # The columns stay those of the first format (id to superseded_by): later fields such as
-    # guards are not flat values, and a spreadsheet's columns should not move.
-    columns = DECISION_FIELDS[: DECISION_FIELDS.index("superseded_by") + 1]
+    columns = CSV_FIELDS
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line breaks
     writer.writerow(columns)
