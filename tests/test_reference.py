@@ -132,6 +132,7 @@ def test_configuration_page_lists_every_setting_but_not_source() -> None:
         "max_file_bytes",
         "scan_exclude",
         "mutable_when_accepted",
+        "digest_budget_tokens",
         "severity",
     ]
 

@@ -24,6 +24,7 @@ from hinges.records import Record
 
 __all__ = [
     "Governing",
+    "active_tenets",
     "current_successors",
     "door_order",
     "governing",
@@ -32,6 +33,7 @@ __all__ = [
     "is_in_force",
     "scope",
     "successors",
+    "tenet_order",
     "tenets_of",
 ]
 
@@ -106,6 +108,23 @@ def governing_any(registry: Registry, paths: Iterable[str]) -> list[Governing]:
             patterns.update(dict.fromkeys(entry.patterns))
     ordered = sorted(merged.values(), key=lambda item: door_order(item[0]))
     return [Governing(record, tuple(patterns)) for record, patterns in ordered]
+
+
+def tenet_order(tenet: Record) -> tuple[bool, int, int, str]:
+    """Sort key of tenets: by priority (1 first, none last), then by number and path."""
+    priority = tenet.values.get("priority")
+    number = tenet.number
+    return (
+        not isinstance(priority, int),
+        priority if isinstance(priority, int) else 0,
+        number if number is not None else 1 << 62,
+        tenet.path,
+    )
+
+
+def active_tenets(registry: Registry) -> list[Record]:
+    """The tenets in force (``status: active``), in the order of their priority."""
+    return sorted((t for t in registry.tenets if t.status == "active"), key=tenet_order)
 
 
 def tenets_of(registry: Registry, record: Record) -> list[Record]:

@@ -42,6 +42,9 @@ COMMANDS: dict[str, str] = {
     "notify": "hinges.cli.notify:notify_command",
     # guard rails
     "why": "hinges.cli.why:why_command",
+    # coding agents
+    "digest": "hinges.cli.digest:digest_command",
+    "mcp": "hinges.cli.mcp:mcp_command",
 }
 
 
