@@ -22,8 +22,9 @@ def with_server(root: Path, work: Callable[[ClientSession], Awaitable[T]], *args
 
     async def main() -> T:
         params = StdioServerParameters(command=HINGES, args=["mcp", "--root", str(root), *args])
-        with open(root.parent / "server-stderr.log", "a") as log:
-            async with stdio_client(params, errlog=log) as (read, write):
+        log_file = root.parent / "server-stderr.log"
+        with open(log_file, "a") as log:
+            async with stdio_client(params, errlog=log) as (read, write):  # noqa: SIM117
                 async with ClientSession(read, write) as session:
                     await session.initialize()
                     return await work(session)
