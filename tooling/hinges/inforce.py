@@ -15,12 +15,15 @@ are ignored here; the invalid-glob rule reports them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from hinges.globs import GlobError, compile_glob
 from hinges.loader import Registry
 from hinges.records import Record
+
+T = TypeVar("T")
 
 __all__ = [
     "Governing",
@@ -56,7 +59,25 @@ def door_order(record: Record) -> tuple[int, int, str]:
 
 def in_force(registry: Registry) -> list[Record]:
     """The decisions in force, one-way doors first, then by number."""
+    return list(_memo(registry, "in_force", lambda: _in_force(registry)))
+
+
+def _in_force(registry: Registry) -> list[Record]:
     return sorted((r for r in registry.decisions if is_in_force(r)), key=door_order)
+
+
+def _memo(registry: Registry, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept on the registry until its decisions change in number.
+
+    A long-lived caller (the MCP server) asks the same questions of one loaded registry
+    thousands of times; records are not edited in place after loading.
+    """
+    size = len(registry.decisions)
+    kept = registry.memo.get(key)
+    if kept is None or kept[0] != size:
+        kept = registry.memo[key] = (size, compute())
+    value: T = kept[1]
+    return value
 
 
 def scope(record: Record) -> list[str]:
@@ -79,22 +100,36 @@ class Governing:
     patterns: tuple[str, ...]
 
 
+class _Scopes:
+    """The decisions in force that have a usable ``applies_to``, and for each distinct
+    pattern the decisions (by index, in :func:`door_order`) that hold it."""
+
+    def __init__(self, registry: Registry) -> None:
+        scoped = [(record, scope(record)) for record in in_force(registry)]
+        self.scoped = [(record, patterns) for record, patterns in scoped if patterns]
+        self.holders: dict[str, list[int]] = {}
+        for index, (_record, patterns) in enumerate(self.scoped):
+            for pattern in patterns:
+                self.holders.setdefault(pattern, []).append(index)
+        self.compiled = [(p, compile_glob(p)) for p in self.holders]
+
+
 def governing(registry: Registry, paths: Iterable[str]) -> dict[str, list[Governing]]:
     """For each path, the decisions in force whose ``applies_to`` matches it.
 
     The result has every path given (an empty list: nothing governs it), in the order
     given; each list is in :func:`door_order`.
     """
-    scoped = [(record, scope(record)) for record in in_force(registry)]
-    scoped = [(record, patterns) for record, patterns in scoped if patterns]
+    # Each distinct pattern is matched once per path, however many decisions share it.
+    scopes = _memo(registry, "scopes", lambda: _Scopes(registry))
     answer: dict[str, list[Governing]] = {}
     for path in paths:
-        found = []
-        for record, patterns in scoped:
-            matched = tuple(p for p in patterns if compile_glob(p).match(path))
-            if matched:
-                found.append(Governing(record, matched))
-        answer[path] = found
+        hits = {pattern for pattern, compiled in scopes.compiled if compiled.match(path)}
+        indexes = sorted({i for pattern in hits for i in scopes.holders[pattern]})
+        answer[path] = [
+            Governing(record, tuple(p for p in patterns if p in hits))
+            for record, patterns in (scopes.scoped[i] for i in indexes)
+        ]
     return answer
 
 

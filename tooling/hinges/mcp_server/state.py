@@ -2,9 +2,10 @@
 
 Loading a large registry takes seconds; answering from memory takes microseconds. Before
 each call :meth:`LiveRegistry.current` takes a cheap snapshot of what the registry is made
-of (each record file's name, size, modification time and inode, and the configuration
-files') and reloads only when it differs from the one the registry was loaded from. Only
-the record folders are listed (they are flat), so the check costs one ``stat`` per record.
+of (the names in the record folders, and each record file's size, modification time and
+inode; the configuration files' too) and reloads only when it differs from the snapshot
+the registry was loaded from. The record folders are flat, so the check is one listing
+per folder and one ``stat`` per record, made relative to the open folder.
 """
 
 from __future__ import annotations
@@ -15,38 +16,34 @@ from pathlib import Path
 from hinges.config import Config, load_config
 from hinges.loader import Registry, load_registry
 
-Snapshot = tuple[tuple[str, int, int, int], ...]
+Snapshot = tuple[object, ...]
 _CONFIG_FILES = ("hinges.toml", "pyproject.toml", "CODEOWNERS", ".github/CODEOWNERS")
 
 
-def _stat(path: str) -> tuple[int, int, int] | None:
+def _stat(path: str, folder: int | None = None) -> tuple[int, int, int]:
     try:
-        status = os.stat(path)
+        status = os.stat(path, dir_fd=folder)
     except OSError:
-        return None
+        return (-1, -1, -1)
     return status.st_mtime_ns, status.st_size, status.st_ino
 
 
 def snapshot(root: Path, config: Config) -> Snapshot:
-    """What the registry at ``root`` is made of now, cheap to compare."""
-    found: list[tuple[str, int, int, int]] = []
-    for name in _CONFIG_FILES:
-        stat = _stat(os.path.join(root, name))
-        found.append((name, *stat) if stat else (name, -1, -1, -1))
+    """What the registry at ``root`` is made of now, cheap to take and to compare."""
+    parts: list[object] = [_stat(os.path.join(root, name)) for name in _CONFIG_FILES]
     for folder in (config.decisions_dir, config.tenets_dir):
-        directory = os.path.join(root, folder)
         try:
-            names = os.listdir(directory)
+            descriptor = os.open(os.path.join(root, folder), os.O_RDONLY | os.O_DIRECTORY)
         except OSError:
-            found.append((folder, -1, -1, -1))
+            parts.append(None)
             continue
-        for name in names:
-            if name.endswith(".md"):
-                stat = _stat(os.path.join(directory, name))
-                if stat is not None:
-                    found.append((f"{folder}/{name}", *stat))
-    found.sort()
-    return tuple(found)
+        try:
+            names = sorted(name for name in os.listdir(descriptor) if name.endswith(".md"))
+            parts.append(tuple(names))
+            parts.append(tuple(_stat(name, descriptor) for name in names))
+        finally:
+            os.close(descriptor)
+    return tuple(parts)
 
 
 class LiveRegistry:
