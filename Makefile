@@ -58,6 +58,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_list.py
 	$(BIN)/python benchmarks/bench_site.py
 	$(BIN)/python benchmarks/bench_guards.py
+	$(BIN)/python benchmarks/bench_mcp.py
 
 schemas: $(CATALOG_STAMP)
 	$(BIN)/hinges schema decision > tooling/hinges/schemas/decision.schema.json
