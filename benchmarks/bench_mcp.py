@@ -39,6 +39,8 @@ MAX_FRACTION = 1 / 50
 MAX_GROWTH = 0.10
 MAX_GROWTH_MB = 5.0
 BUDGET = 8000
+PARTS = 40
+"""Folders per component: 680 scopes, so a path is governed by about ten decisions."""
 
 
 def _component_folder(component: str) -> str:
@@ -46,15 +48,16 @@ def _component_folder(component: str) -> str:
 
 
 def add_scopes(root: Path, rng: random.Random) -> list[str]:
-    """Give every decision an ``applies_to`` under ``services/<component>/``; the paths."""
-    folders = [_component_folder(c) for c in COMPONENTS]
+    """Give every decision an ``applies_to`` under ``services/<component>/partN/``; one
+    path in each of those folders."""
+    folders = [f"{_component_folder(c)}/part{n}" for c in COMPONENTS for n in range(PARTS)]
     for path in sorted((root / "decisions").glob("*.md")):
         text = path.read_text(encoding="utf-8")
         folder = rng.choice(folders)
         scope = f'applies_to: ["services/{folder}/**", "docs/{folder}.md"]\n'
         head, rest = text.split("\n", 1)  # after the opening fence
         path.write_text(f"{head}\n{scope}{rest}", encoding="utf-8")
-    return [f"services/{f}/handlers/file{n}.py" for f in folders for n in range(3)]
+    return [f"services/{f}/handlers/file.py" for f in folders]
 
 
 def _rss_mb(pid: int) -> float:

@@ -28,6 +28,16 @@ def _stat(path: str, folder: int | None = None) -> tuple[int, int, int]:
     return status.st_mtime_ns, status.st_size, status.st_ino
 
 
+def _stats(names: list[str], folder: int) -> tuple[tuple[int, int, int], ...]:
+    """Each file's (mtime, size, inode): one ``stat`` each, the common case kept tight."""
+    stat = os.stat
+    try:
+        found = [stat(name, dir_fd=folder) for name in names]
+    except OSError:  # a file went away between the listing and its stat
+        return tuple(_stat(name, folder) for name in names)
+    return tuple((s.st_mtime_ns, s.st_size, s.st_ino) for s in found)
+
+
 def snapshot(root: Path, config: Config) -> Snapshot:
     """What the registry at ``root`` is made of now, cheap to take and to compare."""
     parts: list[object] = [_stat(os.path.join(root, name)) for name in _CONFIG_FILES]
@@ -40,7 +50,7 @@ def snapshot(root: Path, config: Config) -> Snapshot:
         try:
             names = sorted(name for name in os.listdir(descriptor) if name.endswith(".md"))
             parts.append(tuple(names))
-            parts.append(tuple(_stat(name, descriptor) for name in names))
+            parts.append(_stats(names, descriptor))
         finally:
             os.close(descriptor)
     return tuple(parts)
