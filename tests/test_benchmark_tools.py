@@ -141,3 +141,18 @@ def test_the_docs_and_make_bench_name_exactly_the_benchmark_scripts_that_exist()
     for place, text in places.items():
         named = set(re.findall(r"\bbench_[a-z_]+\.py\b", text))
         assert named == scripts, place
+
+
+def test_the_mcp_benchmark_registry_is_valid_and_its_paths_are_governed(tmp_path: Path) -> None:
+    import random
+
+    bench_mcp = _load("bench_mcp")
+    generate.generate_registry(tmp_path, 30, 3)
+    paths = bench_mcp.add_scopes(tmp_path, random.Random(3))
+    check = run_hinges(
+        "check", "--root", str(tmp_path), "--format", "text", "--as-of", "2026-01-01"
+    )
+    assert check.code == 0, check
+    why = run_hinges("why", paths[0], "--root", str(tmp_path), "--format", "json")
+    assert why.code == 0
+    assert json.loads(why.stdout)["paths"][0]["path"] == paths[0]

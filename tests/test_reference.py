@@ -133,6 +133,7 @@ def test_configuration_page_lists_every_setting_but_not_source() -> None:
         "scan_exclude",
         "mutable_when_accepted",
         "governed_annotation",
+        "digest_budget_tokens",
         "severity",
     ]
 

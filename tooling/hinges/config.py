@@ -64,14 +64,15 @@ class Config:
         "reviews",
         "applies_to",
         "guards",
+        "summary",
     )
     """Front-matter keys an accepted decision may still change (``hinges check --base``).
 
     Any other change, body included, is an error: supersede the decision instead. ``date``
     is here because ``hinges status`` and ``hinges new --supersedes`` set it; ``reviews``
     because ``hinges review ID --outcome`` appends to it (rewriting a recorded review is
-    still reported, by review-rewritten); ``applies_to`` and ``guards`` because teams add
-    them to the decisions they already have."""
+    still reported, by review-rewritten); ``applies_to``, ``guards`` and ``summary`` because
+    teams add them to the decisions they already have."""
     governed_annotation: dict[str, str] = field(
         default_factory=lambda: {"one-way": "notice", "two-way": "notice"}
     )
@@ -79,6 +80,10 @@ class Config:
     (``hinges check --base REF --format github``): a table of door (``one-way``,
     ``two-way``) -> notice | warning | off. Doors left out stay ``notice``. These
     annotations never change the exit status."""
+    digest_budget_tokens: int = 8000
+    """Size budget of ``hinges digest`` (and the MCP server's ``get_digest``), in tokens
+    counted as characters / 4. Over it, two-way doors shrink to id and title first; the
+    digest says what it left out."""
     severity: dict[str, str] = field(default_factory=dict)
     """Rule severity overrides: code or slug -> error | warning | info | off."""
     source: str | None = None

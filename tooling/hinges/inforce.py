@@ -15,15 +15,19 @@ are ignored here; the invalid-glob rule reports them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from hinges.globs import GlobError, compile_glob, matching_sorted
 from hinges.loader import Registry
 from hinges.records import Record
 
+T = TypeVar("T")
+
 __all__ = [
     "Governing",
+    "active_tenets",
     "current_successors",
     "door_order",
     "governing",
@@ -33,6 +37,7 @@ __all__ = [
     "merge_governing",
     "scope",
     "successors",
+    "tenet_order",
     "tenets_of",
 ]
 
@@ -55,7 +60,25 @@ def door_order(record: Record) -> tuple[int, int, str]:
 
 def in_force(registry: Registry) -> list[Record]:
     """The decisions in force, one-way doors first, then by number."""
+    return list(_memo(registry, "in_force", lambda: _in_force(registry)))
+
+
+def _in_force(registry: Registry) -> list[Record]:
     return sorted((r for r in registry.decisions if is_in_force(r)), key=door_order)
+
+
+def _memo(registry: Registry, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept on the registry until its decisions change in number.
+
+    A long-lived caller (the MCP server) asks the same questions of one loaded registry
+    thousands of times; records are not edited in place after loading.
+    """
+    size = len(registry.decisions)
+    kept = registry.memo.get(key)
+    if kept is None or kept[0] != size:
+        kept = registry.memo[key] = (size, compute())
+    value: T = kept[1]
+    return value
 
 
 def scope(record: Record) -> list[str]:
@@ -78,6 +101,19 @@ class Governing:
     patterns: tuple[str, ...]
 
 
+class _Scopes:
+    """The decisions in force that have a usable ``applies_to``, and for each distinct
+    pattern the decisions (by index, in :func:`door_order`) that hold it."""
+
+    def __init__(self, registry: Registry) -> None:
+        scoped = [(record, scope(record)) for record in in_force(registry)]
+        self.scoped = [(record, patterns) for record, patterns in scoped if patterns]
+        self.holders: dict[str, list[int]] = {}
+        for index, (_record, patterns) in enumerate(self.scoped):
+            for pattern in patterns:
+                self.holders.setdefault(pattern, []).append(index)
+
+
 def governing(registry: Registry, paths: Iterable[str]) -> dict[str, list[Governing]]:
     """For each path, the decisions in force whose ``applies_to`` matches it.
 
@@ -86,17 +122,23 @@ def governing(registry: Registry, paths: Iterable[str]) -> dict[str, list[Govern
     """
     paths = list(paths)
     ordered = sorted(set(paths))
-    # Each pattern is tried on the run of sorted paths that share its literal prefix, not
-    # on every path: a catalog asks about every file of the repository at once.
-    found: dict[str, list[Governing]] = {}
-    for record in in_force(registry):
-        matched: dict[str, list[str]] = {}
-        for pattern in scope(record):
-            for path in matching_sorted(ordered, pattern):
-                matched.setdefault(path, []).append(pattern)
-        for path, patterns in matched.items():
-            found.setdefault(path, []).append(Governing(record, tuple(patterns)))
-    return {path: list(found.get(path, [])) for path in paths}
+    scopes = _memo(registry, "scopes", lambda: _Scopes(registry))
+    # Each distinct pattern is tried once, on the run of sorted paths that share its literal
+    # prefix, not on every path: a catalog asks about every file of the repository at once,
+    # and the MCP server asks again and again about a few.
+    hits: dict[str, set[str]] = {}
+    for pattern in scopes.holders:
+        for path in matching_sorted(ordered, pattern):
+            hits.setdefault(path, set()).add(pattern)
+    answer: dict[str, list[Governing]] = {}
+    for path in paths:
+        found = hits.get(path, set())
+        indexes = sorted({i for pattern in found for i in scopes.holders[pattern]})
+        answer[path] = [
+            Governing(record, tuple(p for p in patterns if p in found))
+            for record, patterns in (scopes.scoped[i] for i in indexes)
+        ]
+    return answer
 
 
 def governing_any(registry: Registry, paths: Iterable[str]) -> list[Governing]:
@@ -115,6 +157,23 @@ def merge_governing(answers: Iterable[list[Governing]]) -> list[Governing]:
             patterns.update(dict.fromkeys(entry.patterns))
     ordered = sorted(merged.values(), key=lambda item: door_order(item[0]))
     return [Governing(record, tuple(patterns)) for record, patterns in ordered]
+
+
+def tenet_order(tenet: Record) -> tuple[bool, int, int, str]:
+    """Sort key of tenets: by priority (1 first, none last), then by number and path."""
+    priority = tenet.values.get("priority")
+    number = tenet.number
+    return (
+        not isinstance(priority, int),
+        priority if isinstance(priority, int) else 0,
+        number if number is not None else 1 << 62,
+        tenet.path,
+    )
+
+
+def active_tenets(registry: Registry) -> list[Record]:
+    """The tenets in force (``status: active``), in the order of their priority."""
+    return sorted((t for t in registry.tenets if t.status == "active"), key=tenet_order)
 
 
 def tenets_of(registry: Registry, record: Record) -> list[Record]:

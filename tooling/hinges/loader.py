@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from hinges import frontmatter, yamltree
 from hinges.config import Config
@@ -66,6 +67,11 @@ class Registry:
         default_factory=dict, repr=False, compare=False
     )
     """Id indexes built once for all the rules that need them (rebuilt if records change)."""
+
+    memo: dict[str, tuple[int, Any]] = field(default_factory=dict, repr=False, compare=False)
+    """Answers derived from the records, computed once for callers that ask again and
+    again (:mod:`hinges.inforce`, the MCP server); each keyed by the number of decisions
+    it was computed from, so appending a record invalidates it."""
 
     def decisions_by_id(self) -> dict[str, list[Record]]:
         """Decisions by id (shared: do not modify)."""

@@ -37,6 +37,8 @@ IMPORT_KEYS = ("from", "to")
 """The keys of a ``forbid_import`` value, both required: lists of module patterns."""
 MAX_GUARD_PATTERN = 1000
 """Longest ``forbid`` pattern accepted, in characters (record data is bounded)."""
+SUMMARY_MAX = 200
+"""Longest ``summary`` accepted, in characters: one line of the digest."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class FieldSpec:
     example: str = ""
     entry_fields: tuple[FieldSpec, ...] = ()
     """For ``entries`` fields (a list of mappings), the keys of each entry."""
+    max_length: int | None = None
+    """For ``string`` fields, the most characters a value may have."""
 
 
 def decision_id_pattern(prefix: str) -> str:
@@ -124,6 +128,16 @@ def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
             "Ids of the tenets this decision follows.",
             pattern=TENET_ID_PATTERN,
             example="[T-001, T-003]",
+        ),
+        FieldSpec(
+            "summary",
+            "string",
+            "What was decided, in one line of at most 200 characters, for the digest "
+            "(`hinges digest`) and coding agents; without it they show the first sentence "
+            "of the Decision section. May be added or changed on an accepted decision.",
+            single_line=True,
+            max_length=SUMMARY_MAX,
+            example="Orders are stored in PostgreSQL; no other service reads its tables.",
         ),
         FieldSpec(
             "exit_path",
@@ -347,6 +361,8 @@ def _property(spec: FieldSpec) -> dict[str, Any]:
             prop["pattern"] = spec.pattern
         if spec.single_line:
             prop["pattern"] = r"^[^\n]+$"
+        if spec.max_length is not None:
+            prop["maxLength"] = spec.max_length
     return prop
 
 

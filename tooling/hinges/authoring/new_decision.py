@@ -33,6 +33,9 @@ class DecisionRequest(NamedTuple):
     tenets: Sequence[str] = ()
     supersedes: Sequence[str] = ()
     exit_path: str | None = None
+    sections: Sequence[tuple[str, str]] = ()
+    """Body text written for sections (heading, Markdown) instead of the template's prompts."""
+    applies_to: Sequence[str] = ()
 
 
 class NewDecision(NamedTuple):
@@ -106,6 +109,8 @@ def draft_for(request: DecisionRequest, number: int, config: Config, today: dt.d
         review_by=review_by,
         supersedes=request.supersedes,
         required_sections=config.required_sections,
+        sections=request.sections,
+        applies_to=request.applies_to,
     )
     return decision_text(draft)
 

@@ -42,6 +42,9 @@ class DecisionDraft(NamedTuple):
     review_by: dt.date | None = None
     supersedes: Sequence[str] = ()
     required_sections: Sequence[str] = ("Context", "Decision", "Consequences")
+    sections: Sequence[tuple[str, str]] = ()
+    """Text written for sections (heading, Markdown), used instead of the door's prompts."""
+    applies_to: Sequence[str] = ()
 
 
 class TenetDraft(NamedTuple):
@@ -91,10 +94,19 @@ def _section_names(draft: DecisionDraft) -> list[str]:
     names = list(guidance)
     known = {name.casefold() for name in names}
     names += [name for name in draft.required_sections if name.casefold() not in known]
+    known = {name.casefold() for name in names}
+    for name, _text in draft.sections:  # a section the template lacks goes before Decision
+        if name.casefold() not in known:
+            at = next((i for i, n in enumerate(names) if n.casefold() == "decision"), len(names))
+            names.insert(at, name)
+            known.add(name.casefold())
     return names
 
 
 def _section(draft: DecisionDraft, name: str) -> str:
+    given = {key.casefold(): text for key, text in draft.sections}.get(name.casefold())
+    if given is not None:
+        return f"## {name}\n\n{given.strip()}\n"
     guidance = _ONE_WAY_GUIDANCE if draft.door == "one-way" else _TWO_WAY_GUIDANCE
     text = f"## {name}\n\n{guidance.get(name, prompts.REQUIRED_SECTION_PROMPT)}\n"
     if name == "Options considered":
@@ -126,6 +138,8 @@ def decision_front_matter(draft: DecisionDraft) -> list[str]:
         lines.append(f"review_by: {draft.review_by.isoformat()}")
     if draft.supersedes:
         lines.append(f"supersedes: {plain_list(draft.supersedes)}")
+    if draft.applies_to:
+        lines.append(f"applies_to: {quoted_list(draft.applies_to)}")
     return lines
 
 

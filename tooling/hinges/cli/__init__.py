@@ -44,6 +44,9 @@ COMMANDS: dict[str, str] = {
     # guard rails
     "why": "hinges.cli.why:why_command",
     "codeowners": "hinges.cli.codeowners:codeowners_command",
+    # coding agents
+    "digest": "hinges.cli.digest:digest_command",
+    "mcp": "hinges.cli.mcp:mcp_command",
 }
 
 

@@ -27,13 +27,59 @@ JSON and left out of the text. Record text is shown with control characters made
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
 
+from hinges.errors import UsageError
 from hinges.findings import visible
-from hinges.inforce import Governing, tenets_of
+from hinges.inforce import Governing, governing, governing_any, tenets_of
 from hinges.loader import Registry
 
 VERSION = 1
+
+
+def registry_path(argument: str, root: Path, cwd: Path) -> str:
+    """``argument`` as a path relative to the registry root, with ``/``.
+
+    A path is read relative to the current folder when that lands inside the root (as a
+    shell completes it), else relative to the root itself (as patterns are written), so
+    ``hinges why services/orders/store.py`` works from the root and from anywhere below.
+    The path need not exist: a file about to be created is governed too.
+    """
+    if not argument.strip():
+        raise UsageError("an empty path")
+    if os.path.isabs(argument):
+        candidate = Path(os.path.abspath(argument))
+    else:
+        candidate = Path(os.path.abspath(cwd / argument))
+        inside = candidate == root or candidate.is_relative_to(root)
+        if not inside or (not candidate.exists() and (root / argument).exists()):
+            candidate = Path(os.path.abspath(root / argument))
+    if candidate == root:
+        raise UsageError(f"'{argument}' is the registry root; name a file or folder in it")
+    if not candidate.is_relative_to(root):
+        raise UsageError(f"'{argument}' is outside the registry root {root}")
+    return candidate.relative_to(root).as_posix()
+
+
+def why_answer(registry: Registry, paths: list[str]) -> dict[str, list[Governing]]:
+    """The ``hinges why`` answer for ``paths`` (relative to the registry root, ``/``).
+
+    A file, or a path that does not exist yet, is governed by what its patterns match; a
+    folder by what governs any file in it (:func:`hinges.inforce.governing_any`).
+    """
+    answer = governing(registry, paths)
+    root = registry.root
+    folders = [path for path in paths if (root / path).is_dir()]
+    if folders:  # a folder is governed by what governs the files in it
+        from hinges.codescan.files import list_files
+
+        files = list_files(root, registry.config).paths
+        for folder in folders:
+            inside = [file for file in files if file.startswith(folder + "/")]
+            answer[folder] = governing_any(registry, [folder, *inside])
+    return answer
 
 
 def _decision(registry: Registry, governing: Governing) -> dict[str, Any]:

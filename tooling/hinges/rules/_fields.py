@@ -108,6 +108,8 @@ def _scalar_problem(spec: FieldSpec, node: Scalar) -> str | None:
         return f"must be one of {', '.join(spec.enum)}, not {quoted(text)}{hint}"
     if spec.single_line and "\n" in text:
         return "must be a single line"
+    if spec.max_length is not None and len(text) > spec.max_length:
+        return f"is {len(text)} characters long; keep it to {spec.max_length} or fewer"
     return _pattern_problem(spec, text)
 
 

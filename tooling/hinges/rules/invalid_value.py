@@ -3,7 +3,8 @@
 Each field has a declared type (text, ISO date, whole number, or list of text), and some
 have allowed values (`status`, `door`) or a form (`id`, handles, tenet ids, dates).
 Impossible dates such as `2026-13-45` are reported here rather than crashing the run, and
-an owner that looks like a URL is refused: an owner is a handle.
+an owner that looks like a URL is refused: an owner is a handle. A `summary` longer than
+200 characters is refused too: it is one line of the digest agents read.
 
 Passing:
 
