@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from hinges.errors import HingesError
-from hinges.gate.gitbase import fork_commit, resolve_commit, work_tree_of
+from hinges.gate.gitbase import diff_start
 from hinges.git import git_text, run_git
 
 _HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
@@ -68,9 +68,7 @@ def parse_added_lines(diff: bytes) -> dict[str, set[int]]:
 
 def added_lines(root: Path, ref: str) -> dict[str, set[int]]:
     """Files under ``root`` (relative to it) -> lines added since the branch forked from ``ref``."""
-    top, _prefix = work_tree_of(root)
-    commit = resolve_commit(top, ref)
-    since = fork_commit(top, commit) or commit
+    since = diff_start(root, ref)
     done = run_git(
         root,
         "-c",

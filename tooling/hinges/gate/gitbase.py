@@ -178,6 +178,14 @@ def _load(
             )
 
 
+def diff_start(root: Path, ref: str) -> str:
+    """The commit a branch's changes are counted from: where HEAD forked from ``ref``, or
+    ``ref`` itself when that cannot be known (see :func:`fork_commit`)."""
+    top, _prefix = work_tree_of(root)
+    commit = resolve_commit(top, ref)
+    return fork_commit(top, commit) or commit
+
+
 def fork_commit(top: Path, commit: str) -> str | None:
     """Where HEAD forked from ``commit`` (their merge-base), or None when it is ``commit``
     itself (HEAD contains the base, as a merge result does) or cannot be known (no common

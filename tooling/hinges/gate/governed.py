@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hinges.errors import HingesError
-from hinges.gate.gitbase import fork_commit, resolve_commit, work_tree_of
+from hinges.gate.gitbase import diff_start
 from hinges.git import git_text, run_git
 from hinges.inforce import door_order, governing
 from hinges.loader import Registry
@@ -40,9 +40,7 @@ def changed_paths(root: Path, ref: str) -> list[str]:
     """Files under ``root`` (relative to it) that the branch changed since it forked from
     ``ref``: added, modified, deleted, and both sides of a rename, uncommitted edits
     included (as for the records and the guards). Untracked files are not changes yet."""
-    top, _prefix = work_tree_of(root)
-    commit = resolve_commit(top, ref)
-    since = fork_commit(top, commit) or commit
+    since = diff_start(root, ref)
     done = run_git(
         root,
         "-c",
