@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hinges.codeowners_block import BEGIN, END, Untranslatable, is_forge_owner, translate
-from hinges.codeowners_file import MarkerError, splice
-from hinges.errors import HingesError
+from hinges.codeowners_block import Untranslatable, is_forge_owner, translate
 from hinges.globs import GlobError
 
 
@@ -98,72 +96,3 @@ def test_forge_owners(owner: str) -> None:
 )
 def test_not_forge_owners(owner: str) -> None:
     assert not is_forge_owner(owner)
-
-
-BLOCK = [BEGIN, "/x/** @a", END]
-NEW = f"{BEGIN}\n/x/** @a\n{END}\n".encode()
-
-
-def test_splice_new_file_is_the_block() -> None:
-    assert splice(None, BLOCK, "CODEOWNERS") == NEW
-    assert splice(b"", BLOCK, "CODEOWNERS") == NEW
-
-
-def test_splice_appends_after_a_last_line_without_line_end() -> None:
-    assert splice(b"* @team", BLOCK, "C") == b"* @team\n\n" + NEW
-    assert splice(b"* @team\n", BLOCK, "C") == b"* @team\n\n" + NEW
-    assert splice(b"* @team\n\n", BLOCK, "C") == b"* @team\n\n" + NEW
-
-
-def test_splice_appends_with_crlf_and_keeps_the_bom() -> None:
-    data = b"\xef\xbb\xbf* @team\r\n"
-    crlf = NEW.replace(b"\n", b"\r\n")
-    assert splice(data, BLOCK, "C") == data + b"\r\n" + crlf
-
-
-def test_splice_replaces_only_the_block() -> None:
-    before = b"\xef\xbb\xbf# mine\r\n* @team  \r\n\r\n"
-    old = f"{BEGIN}\r\n/old/** @old\r\n# x\r\n{END}\r\n".encode()
-    after = b"/docs/ @docs\r\nlast line without end"
-    result = splice(before + old + after, BLOCK, "C")
-    assert result == before + NEW.replace(b"\n", b"\r\n") + after
-    assert splice(result, BLOCK, "C") == result  # current: byte for byte the same
-
-
-def test_splice_finds_a_block_right_after_the_bom() -> None:
-    data = f"\ufeff{BEGIN}\n/old @o\n{END}\n* @t\n".encode()
-    assert splice(data, BLOCK, "C") == b"\xef\xbb\xbf" + NEW + b"* @t\n"
-
-
-def test_splice_keeps_an_end_marker_without_line_end() -> None:
-    data = f"* @t\n{BEGIN}\n/old @o\n{END}".encode()
-    assert splice(data, BLOCK, "C") == b"* @t\n" + NEW[:-1]
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        (f"{BEGIN}\n{END}\n{BEGIN}\n{END}\n", "found more than once (lines 1, 2, 3, 4)"),
-        (f"{BEGIN}\n{BEGIN}\n{END}\n", "found more than once (lines 1, 2, 3)"),
-        (f"x\n{BEGIN}\n", "unbalanced (line 2)"),
-        (f"{END}\n", "unbalanced (line 1)"),
-        (f"  {END}  \r\n{BEGIN}\n", "unbalanced (line 1, 2)"),
-    ],
-)
-def test_splice_refuses_bad_markers(text: str, message: str) -> None:
-    with pytest.raises(MarkerError) as raised:
-        splice(text.encode(), BLOCK, "CODEOWNERS")
-    assert raised.value.exit_code == 1
-    detail = message.replace("unbalanced", "unbalanced hinges markers").replace(
-        "found", "hinges markers found"
-    )
-    if "unbalanced" in message:
-        detail += ": each BEGIN line needs an END line after it"
-    assert str(raised.value) == (
-        f"CODEOWNERS: {detail}; leave exactly one pair (or none) and run again; nothing written"
-    )
-
-
-def test_splice_refuses_a_file_that_is_not_utf8() -> None:
-    with pytest.raises(HingesError, match=r"^C:2: is not valid UTF-8; nothing written$"):
-        splice(b"* @a\n\xff\n", BLOCK, "C")

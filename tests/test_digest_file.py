@@ -90,7 +90,7 @@ def test_broken_markers_are_refused_with_their_line_and_nothing_is_written(tmp_p
     assert (done.code, done.stdout) == (1, "")
     assert done.stderr == (
         f"hinges: {target}:2: '<!-- hinges:digest:begin -->' is never closed by "
-        "'<!-- hinges:digest:end -->'; fix or remove the marker\n"
+        "'<!-- hinges:digest:end -->'; fix or remove the marker; nothing written\n"
     )
     assert target.read_text() == text
     twice = "<!-- hinges:digest:begin -->\n<!-- hinges:digest:end -->\n" * 2

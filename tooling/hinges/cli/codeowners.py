@@ -52,9 +52,9 @@ def codeowners_command(root: Path | None, write_to: Path | None, check_file: Pat
     """
     from hinges.atomic import write_bytes
     from hinges.cli.listing import note_unloadable
-    from hinges.codeowners_block import build_block
-    from hinges.codeowners_file import splice
+    from hinges.codeowners_block import MARKERS, build_block
     from hinges.loader import load_registry
+    from hinges.marker_block import splice
 
     if write_to is not None and check_file is not None:
         raise UsageError("--write and --check cannot be used together")
@@ -69,14 +69,14 @@ def codeowners_command(root: Path | None, write_to: Path | None, check_file: Pat
         echo("\n".join(block.lines) + "\n", nl=False)
         return 0
     existing = _read(target)
-    updated = splice(existing, block.lines, str(target))
+    updated = splice(existing, block.lines[1:-1], MARKERS, str(target))
     if check_file is not None:
         if updated == existing:
             echo(f"{target}: the hinges block is current")
             return 0
-        from hinges.codeowners_block import BEGIN
+        from hinges.marker_block import has_block
 
-        present = existing is not None and BEGIN.encode() in existing
+        present = existing is not None and has_block(existing, MARKERS, str(target))
         state = "has a stale hinges block" if present else "has no hinges block"
         echo(f"hinges: {target}: {state}; run 'hinges codeowners --write {target}'", err=True)
         return 1
