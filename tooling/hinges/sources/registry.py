@@ -9,7 +9,7 @@ from pathlib import Path
 from hinges.config import Config, load_config
 from hinges.errors import HingesError
 from hinges.loader import Registry, load_registry
-from hinges.records import Record
+from hinges.records import Record, RecordKind
 from hinges.source_config import Source, redact_credentials, split_qualified
 from hinges.sources.cache import SourceState, read_state, tree_dir, utc_now
 
@@ -40,13 +40,15 @@ class SourceRegistry:
     def records(self) -> list[Record]:
         return [] if self.registry is None else list(self.registry.records())
 
-    def find(self, local_id: str) -> Record | None:
-        """The record with ``local_id`` (a decision or a tenet), if the copy has one."""
+    def find(self, local_id: str, kind: RecordKind | None = None) -> Record | None:
+        """The record with ``local_id`` (of ``kind``, or either), if the copy has one."""
         if self.registry is None:
             return None
-        found = self.registry.decisions_by_id().get(local_id) or self.registry.tenets_by_id().get(
-            local_id
-        )
+        found: list[Record] = []
+        if kind in (None, "decision"):
+            found = self.registry.decisions_by_id().get(local_id, [])
+        if not found and kind in (None, "tenet"):
+            found = self.registry.tenets_by_id().get(local_id, [])
         return found[0] if found else None
 
 
@@ -103,8 +105,11 @@ class Resolution:
     """``unknown-source``, ``unknown-id`` or ``not-synced`` when ``record`` is None."""
 
 
-def resolve(qualified: str, sources: dict[str, SourceRegistry]) -> Resolution | None:
-    """Look up ``name:ID`` in the synced sources; None when ``qualified`` is a local id."""
+def resolve(
+    qualified: str, sources: dict[str, SourceRegistry], kind: RecordKind | None = None
+) -> Resolution | None:
+    """Look up ``name:ID`` (a record of ``kind``, or either) in the synced sources; None
+    when ``qualified`` is a local id."""
     parts = split_qualified(qualified)
     if parts is None:
         return None
@@ -114,5 +119,5 @@ def resolve(qualified: str, sources: dict[str, SourceRegistry]) -> Resolution | 
         return Resolution(name, local_id, None, "unknown-source")
     if found.missing:
         return Resolution(name, local_id, None, "not-synced")
-    record = found.find(local_id)
+    record = found.find(local_id, kind)
     return Resolution(name, local_id, record, None if record else "unknown-id")
