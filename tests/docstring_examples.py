@@ -21,12 +21,15 @@ Where a record's file or id is not given, the other is derived from it (``ADR-00
 in ``decisions/0042-example.md``). Label qualifiers set the scene: ``(checked on DATE)``,
 ``(CODEOWNERS: `...`)``, ``(saved as Latin-1...)``, and for the rules that compare with the
 base branch ``(the base has `PATH`)``, ``(at the base `key: value`, ...)`` (the value, in flow
-style where it is a list, replaces the key's whole value) and ``(added in this pull request)``.
+style where it is a list, replaces the key's whole value) and ``(added in this pull request)``;
+for the rules on qualified ids ``(source `NAME` synced, holding ID, ...)`` and ``(source
+`NAME` configured, never synced)``, which write the configuration and the cache.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -252,6 +255,11 @@ def scene(label: str, code: str) -> Scene:
         result.base = {path: _at_base(content, _QUALIFIER_VALUE.findall(qualifier)).encode()}
     elif qualifier == "added in this pull request":
         result.base = {}
+    elif qualifier.startswith("source "):
+        name = _QUALIFIER_VALUE.findall(qualifier)[0]
+        holding = qualifier.partition("holding ")[2]
+        synced = [i.strip() for i in holding.split(",")] if holding else None
+        result.extra.update(source_files(name, synced))
     elif qualifier:
         raise UnsupportedExample(f"unknown qualifier: ({qualifier})")
     if result.base is not None:
@@ -264,6 +272,36 @@ def scene(label: str, code: str) -> Scene:
         files = current
     result.files = files
     return result
+
+
+def source_files(name: str, ids: list[str] | None) -> dict[str, str]:
+    """A configuration naming the source ``name`` and, unless ``ids`` is None, a synced copy
+    of it holding complete records with those ids (never stale: the examples do not age)."""
+    files = {
+        "hinges.toml": f'sources_max_age_hours = 0\n\n[[sources]]\nname = "{name}"\n'
+        f'git = "https://git.example/{name}.git"\n'
+    }
+    if ids is None:
+        return files
+    cache = f".hinges/sources/{name}"
+    files[f"{cache}/state.json"] = json.dumps(
+        {
+            "format": 1,
+            "name": name,
+            "git": f"https://git.example/{name}.git",
+            "ref": "HEAD",
+            "path": ".",
+            "commit": "0123456789ab" * 3 + "0123",
+            "tree": "tree-example",
+            "fetched_at": "2026-11-26T08:00:00Z",
+            "checked_at": "2026-11-26T08:00:00Z",
+        }
+    )
+    files[f"{cache}/tree-example/decisions/README.md"] = "The source's decisions.\n"
+    for record_id in ids:
+        path = _path_for(record_id)
+        files[f"{cache}/tree-example/{path}"] = complete(path, {"id": record_id})
+    return files
 
 
 def _at_base(content: str, values: list[str]) -> str:

@@ -134,6 +134,8 @@ def test_configuration_page_lists_every_setting_but_not_source() -> None:
         "mutable_when_accepted",
         "governed_annotation",
         "digest_budget_tokens",
+        "sources",
+        "sources_max_age_hours",
         "severity",
     ]
 

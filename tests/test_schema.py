@@ -301,8 +301,14 @@ def test_schema_command_uses_the_configured_id_prefix(tmp_path: Path) -> None:
     assert properties["id"]["description"] == (
         "The decision's id, TDR-NNNN, matching the file's number."
     )
-    assert properties["supersedes"]["items"]["pattern"] == "^TDR-[0-9]{4,}$"
-    assert properties["superseded_by"]["items"]["pattern"] == "^TDR-[0-9]{4,}$"
+    # Another source's decisions keep their own prefix: payments:PAY-0007.
+    assert properties["supersedes"]["items"]["pattern"] == (
+        "^(?:TDR|[a-z][a-z0-9-]{0,39}:[A-Z][A-Z0-9]{0,9})-[0-9]{4,}$"
+    )
+    assert (
+        properties["superseded_by"]["items"]["pattern"]
+        == (properties["supersedes"]["items"]["pattern"])
+    )
     assert "ADR" not in result.stdout
     validator = Draft202012Validator(schema)
     assert validator.is_valid({**_json_like(DECISION), "id": "TDR-0001"})

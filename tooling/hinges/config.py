@@ -13,6 +13,7 @@ from typing import Any
 
 from hinges.errors import ConfigError
 from hinges.globs import glob_problem
+from hinges.source_config import Source, parse_sources
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -84,6 +85,17 @@ class Config:
     """Size budget of ``hinges digest`` (and the MCP server's ``get_digest``), in tokens
     counted as characters / 4. Over it, two-way doors shrink to id and title first; the
     digest says what it left out."""
+    sources: tuple[Source, ...] = ()
+    """Other registries whose records this one may name by qualified id (``org:T-003``,
+    ``payments:ADR-0007``): an array of tables, one ``[[sources]]`` per source, with
+    ``name`` (lower-case letters, digits and ``-``; it qualifies the ids), ``git`` (any git
+    URL, or a local path relative to the registry root), ``ref`` (branch, tag or full
+    commit id; default ``HEAD``, the source's default branch) and ``path`` (where the
+    registry sits in that repository; default ``.``). ``hinges sources sync`` fetches them
+    into ``.hinges/sources/`` (docs/guide/organisation.md)."""
+    sources_max_age_hours: int = 24
+    """How old (since its last sync) a source's cached copy may be before ``hinges check``
+    warns that it is stale and says to run ``hinges sources sync``; 0: never."""
     severity: dict[str, str] = field(default_factory=dict)
     """Rule severity overrides: code or slug -> error | warning | info | off."""
     source: str | None = None
@@ -100,8 +112,10 @@ def _did_you_mean(name: str, choices: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def _coerce(name: str, value: Any, where: str) -> Any:
+def _coerce(name: str, value: Any, where: str, root: Path | None) -> Any:
     default = Config.__dataclass_fields__[name].default
+    if name == "sources":
+        return parse_sources(value, where, root)
     if name == "severity":
         if not isinstance(value, dict):
             raise ConfigError(f"'{name}' must be a table of rule = level", path=where)
@@ -156,7 +170,7 @@ def _annotation_levels(value: Any, where: str) -> dict[str, str]:
     return levels
 
 
-def _from_table(table: dict[str, Any], where: str) -> Config:
+def _from_table(table: dict[str, Any], where: str, root: Path | None = None) -> Config:
     values: dict[str, Any] = {}
     for name, value in table.items():
         if name == "tool" and where == "hinges.toml":
@@ -168,7 +182,7 @@ def _from_table(table: dict[str, Any], where: str) -> Config:
         if name not in _SETTINGS:
             hint = _did_you_mean(name, list(_SETTINGS))
             raise ConfigError(f"unknown setting '{name}'{hint}", path=where)
-        values[name] = _coerce(name, value, where)
+        values[name] = _coerce(name, value, where, root)
     config = Config(**values, source=where)
     if not is_id_prefix(config.id_prefix):
         raise ConfigError(
@@ -258,9 +272,9 @@ def load_config(root: Path) -> Config:
                 "settings found in both hinges.toml and [tool.hinges] of pyproject.toml; keep one",
                 path="hinges.toml",
             )
-        return _from_table(_read_toml(own), "hinges.toml")
+        return _from_table(_read_toml(own), "hinges.toml", root)
     if in_pyproject is not None:
-        return _from_table(in_pyproject, "pyproject.toml [tool.hinges]")
+        return _from_table(in_pyproject, "pyproject.toml [tool.hinges]", root)
     return Config()
 
 

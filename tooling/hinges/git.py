@@ -6,8 +6,10 @@ renumbering and importing simply have no history.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 from hinges.errors import HingesError
@@ -20,9 +22,16 @@ class GitUnavailable(HingesError):
 
 
 def run_git(
-    cwd: Path, *args: str, stdin: bytes | None = None, timeout: float = DEFAULT_TIMEOUT_SECONDS
+    cwd: Path,
+    *args: str,
+    stdin: bytes | None = None,
+    timeout: float = DEFAULT_TIMEOUT_SECONDS,
+    env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    """``git -C CWD ARGS`` with output captured as bytes; a failing exit status is returned."""
+    """``git -C CWD ARGS`` with output captured as bytes; a failing exit status is returned.
+
+    ``env`` adds to (or overrides) the environment hinges runs in.
+    """
     executable = shutil.which("git")
     if executable is None:
         raise GitUnavailable("git is not installed or not on PATH")
@@ -33,6 +42,7 @@ def run_git(
             capture_output=True,
             check=False,
             timeout=timeout,
+            env=None if env is None else {**os.environ, **env},
         )
     except subprocess.TimeoutExpired:
         raise GitUnavailable(f"git {args[0]} took longer than {timeout:.0f} s") from None

@@ -21,6 +21,10 @@ DOORS = ("one-way", "two-way")
 _HANDLE_PART = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
 HANDLE_PATTERN = rf"^@?{_HANDLE_PART}(?:/{_HANDLE_PART})?$"
 TENET_ID_PATTERN = r"^T-[0-9]{3,}$"
+SOURCE_NAME_PATTERN = r"[a-z][a-z0-9-]{0,39}"
+"""A source's name in a qualified id (``org:T-003``); the configuration checks it strictly."""
+TENET_REF_PATTERN = rf"^(?:{SOURCE_NAME_PATTERN}:)?T-[0-9]{{3,}}$"
+"""A tenet a decision cites: ``T-003`` here, or ``org:T-003`` in a source."""
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 IMPORT_FORMATS = ("adr-tools", "madr", "log4brains")
 IMPORTED_FROM_PATTERN = rf"^(?:{'|'.join(IMPORT_FORMATS)}):[^\n]+$"
@@ -60,6 +64,12 @@ class FieldSpec:
 
 def decision_id_pattern(prefix: str) -> str:
     return rf"^{re.escape(prefix)}-[0-9]{{4,}}$"
+
+
+def decision_ref_pattern(prefix: str) -> str:
+    """A decision named in supersedes/superseded_by: ``ADR-0003`` here, or a source's
+    ``payments:PAY-0007`` (whatever that registry's prefix)."""
+    return rf"^(?:{re.escape(prefix)}|{SOURCE_NAME_PATTERN}:[A-Z][A-Z0-9]{{0,9}})-[0-9]{{4,}}$"
 
 
 def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
@@ -125,8 +135,9 @@ def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
         FieldSpec(
             "tenets",
             "list",
-            "Ids of the tenets this decision follows.",
-            pattern=TENET_ID_PATTERN,
+            "Ids of the tenets this decision follows; `org:T-003` names a tenet of the "
+            "source `org` (`hinges sources sync`).",
+            pattern=TENET_REF_PATTERN,
             example="[T-001, T-003]",
         ),
         FieldSpec(
@@ -155,15 +166,17 @@ def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
         FieldSpec(
             "supersedes",
             "list",
-            "Ids of the decisions this one replaces.",
-            pattern=ids,
+            "Ids of the decisions this one replaces; `payments:PAY-0007` names a decision "
+            "of the source `payments`.",
+            pattern=decision_ref_pattern(p),
             example=f"[{p}-0003]",
         ),
         FieldSpec(
             "superseded_by",
             "list",
-            "Ids of the decisions that replace this one.",
-            pattern=ids,
+            "Ids of the decisions that replace this one (qualified like supersedes for "
+            "another source's).",
+            pattern=decision_ref_pattern(p),
             example=f"[{p}-0012]",
         ),
         FieldSpec("tags", "list", "Free keywords for filtering.", example="[storage, data]"),

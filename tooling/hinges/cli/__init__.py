@@ -41,6 +41,7 @@ COMMANDS: dict[str, str] = {
     "summary": "hinges.cli.summary:summary_command",
     # network, only when asked (decisions/0015)
     "notify": "hinges.cli.notify:notify_command",
+    "sources": "hinges.cli.sources:sources_group",
     # guard rails
     "why": "hinges.cli.why:why_command",
     "codeowners": "hinges.cli.codeowners:codeowners_command",

@@ -11,9 +11,11 @@ from hinges.schema import (
     DATE_PATTERN,
     HANDLE_PATTERN,
     TENET_ID_PATTERN,
+    TENET_REF_PATTERN,
     FieldSpec,
     decision_fields,
     decision_id_pattern,
+    decision_ref_pattern,
     tenet_fields,
 )
 
@@ -34,6 +36,9 @@ def _pattern_words(config: Config) -> dict[str, str]:
         DATE_PATTERN: "`YYYY-MM-DD`, a real date",
         TENET_ID_PATTERN: "`T-` and 3 or more digits",
         decision_id_pattern(config.id_prefix): f"`{config.id_prefix}-` and 4 or more digits",
+        TENET_REF_PATTERN: "`T-` and 3 or more digits, optionally after a source: `org:T-003`",
+        decision_ref_pattern(config.id_prefix): f"`{config.id_prefix}-` and 4 or more digits, "
+        "or a source's id: `payments:PAY-0007`",
     }
 
 

@@ -44,7 +44,9 @@ def _toml_value(value: object) -> str:
     raise TypeError(f"no TOML form for {value!r}")
 
 
-def _toml_type(value: object) -> str:
+def _toml_type(value: object, name: str = "") -> str:
+    if name == "sources":
+        return "array of tables"
     for kind, name in ((bool, "boolean"), (int, "integer"), (str, "string")):
         if isinstance(value, kind):
             return name
@@ -88,11 +90,11 @@ def config_markdown() -> str:
     for field in settings:
         value = getattr(defaults, field.name)
         out.append(
-            f"| [`{field.name}`](#{field.name}) | {_toml_type(value)} "
+            f"| [`{field.name}`](#{field.name}) | {_toml_type(value, field.name)} "
             f"| `{cell(_toml_value(value))}` |"
         )
     for field in settings:
         value = getattr(defaults, field.name)
         out += ["", f"## {field.name}", "", docs[field.name].replace("``", "`"), ""]
-        out.append(f"Type: {_toml_type(value)}. Default: `{_toml_value(value)}`.")
+        out.append(f"Type: {_toml_type(value, field.name)}. Default: `{_toml_value(value)}`.")
     return "\n".join(out) + "\n"

@@ -80,6 +80,10 @@ RULE_MODULES: tuple[str, ...] = (
     "superseded_id_in_code",
     "rejected_id_in_code",
     "stale_baseline_entry",
+    # other registries named by qualified ids (HG11xx)
+    "unknown_source",
+    "unknown_source_id",
+    "stale_source",
 )
 
 

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._relations import IdIndex, did_you_mean, references
 from hinges.rules.base import Context, Rule
+from hinges.source_config import split_qualified
 from hinges.visible import shorten
 
 RULE = Rule("HG302", "unknown-decision", Severity.ERROR)
@@ -39,7 +40,8 @@ def check(context: Context) -> Iterator[Finding]:
     folder = registry.config.decisions_dir
     for record in registry.decisions:
         for key, target_id in references(record):
-            if decisions.get(target_id) is not None:
+            # A qualified id (org:T-003) is another registry's: unknown-source-id checks it.
+            if decisions.get(target_id) is not None or split_qualified(target_id):
                 continue
             hint = did_you_mean(decisions.suggestions(target_id))
             yield RULE.at_item(

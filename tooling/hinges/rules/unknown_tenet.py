@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from hinges.findings import Finding, Severity
 from hinges.rules._relations import IdIndex, did_you_mean
 from hinges.rules.base import Context, Rule
+from hinges.source_config import split_qualified
 from hinges.visible import shorten
 
 RULE = Rule("HG301", "unknown-tenet", Severity.ERROR)
@@ -40,7 +41,8 @@ def check(context: Context) -> Iterator[Finding]:
     folder = registry.config.tenets_dir
     for record in registry.decisions:
         for tenet_id in record.list_value("tenets"):
-            if tenets.get(tenet_id) is not None:
+            # A qualified id (org:T-003) is another registry's: unknown-source-id checks it.
+            if tenets.get(tenet_id) is not None or split_qualified(tenet_id):
                 continue
             hint = did_you_mean(tenets.suggestions(tenet_id))
             yield RULE.at_item(

@@ -1,0 +1,107 @@
+"""Where synced sources live: ``.hinges/sources/<name>/`` under the registry root.
+
+Each source's folder holds ``state.json`` (what was fetched, from where, when) and one
+checked-out tree that the state names. A sync writes a new tree beside the old one and
+then replaces ``state.json`` atomically, so a reader (or an interrupted sync) always finds
+the state pointing at a complete tree; trees the state no longer names are removed by the
+next sync. ``.hinges/`` carries its own ``.gitignore`` (``*``), so the cache is never
+committed and the user's ``.gitignore`` is left alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from hinges import atomic
+
+CACHE_DIR = ".hinges"
+SOURCES_DIR = "sources"
+STATE_FILE = "state.json"
+STATE_FORMAT = 1
+_GITIGNORE = "# hinges' cache (hinges sources sync): never committed\n*\n"
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """What the last successful sync of one source fetched."""
+
+    name: str
+    git: str
+    """The source's git URL or path, with credentials redacted."""
+    ref: str
+    path: str
+    commit: str
+    """The commit id the tree was checked out from."""
+    tree: str
+    """The folder (inside the source's cache folder) holding the checked-out files."""
+    fetched_at: str
+    """When the tree was fetched (UTC, ISO 8601)."""
+    checked_at: str
+    """When a sync last found the tree current (UTC, ISO 8601): the age of the cache."""
+
+    def checked_time(self) -> dt.datetime | None:
+        try:
+            moment = dt.datetime.fromisoformat(self.checked_at)
+        except ValueError:
+            return None
+        return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def iso(moment: dt.datetime) -> str:
+    """``2026-12-03T08:30:00Z``: seconds, UTC."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sources_dir(root: Path) -> Path:
+    return root / CACHE_DIR / SOURCES_DIR
+
+
+def source_dir(root: Path, name: str) -> Path:
+    return sources_dir(root) / name
+
+
+def ensure_cache_dir(root: Path) -> Path:
+    """Create ``.hinges/sources/`` with the ``.gitignore`` that keeps it out of git."""
+    folder = sources_dir(root)
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = root / CACHE_DIR / ".gitignore"
+    if not ignore.exists():
+        atomic.write_text(ignore, _GITIGNORE)
+    return folder
+
+
+def read_state(root: Path, name: str) -> SourceState | None:
+    """The state of a synced source; None when it was never synced or the state is unusable.
+
+    An unusable state (edited by hand, from a future format) counts as no cache: the next
+    sync fetches again, and nothing is read from a tree the state does not vouch for.
+    """
+    try:
+        data = json.loads((source_dir(root, name) / STATE_FILE).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
+        return None
+    keys = SourceState.__dataclass_fields__
+    if not all(isinstance(data.get(key), str) for key in keys):
+        return None
+    state = SourceState(**{key: data[key] for key in keys})
+    if state.name != name or "/" in state.tree or state.tree in ("", ".", ".."):
+        return None
+    return state
+
+
+def write_state(root: Path, state: SourceState) -> None:
+    data = {"format": STATE_FORMAT, **asdict(state)}
+    atomic.write_text(source_dir(root, state.name) / STATE_FILE, json.dumps(data, indent=2) + "\n")
+
+
+def tree_dir(root: Path, state: SourceState) -> Path:
+    return source_dir(root, state.name) / state.tree
