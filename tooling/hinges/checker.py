@@ -193,33 +193,21 @@ def _governed(registry: Registry, base: Registry | None) -> list[Annotation]:
 def _violations(
     context: Context, root: Path, findings: list[Finding]
 ) -> list[tuple[Finding, Entry]]:
-    """Each guard violation with its baseline entry (the line's text, or a require
-    guard's pattern)."""
-    from hinges.baseline import make_entry
-
+    """Each guard violation with its baseline entry (see :func:`hit_entries`)."""
     scan = context.shared.get("code_scan")
-    if scan is None:
+    if scan is None or not scan.guards:
         return []
-    guards = {(hit.path, hit.line, hit.column): scan.guards[hit.index] for hit in scan.scan.hits}
-    texts: dict[str, list[str]] = {}
+    from hinges.codescan.tally import hit_entries
+
+    entries = {
+        (hit.path, hit.line, hit.column): entry
+        for hit, entry in zip(scan.scan.hits, hit_entries(scan, root), strict=True)
+    }
     pairs = []
     for finding in findings:
-        active = guards.get((finding.path, finding.line, finding.column))
-        if finding.code != GUARD_CODE or active is None:
-            continue
-        if active.guard.kind == "require":
-            text = "require " + active.guard.pattern
-        else:
-            if finding.path not in texts:
-                try:
-                    raw = (root / finding.path).read_bytes()
-                except OSError:
-                    raw = b""
-                texts[finding.path] = raw.decode("utf-8", "replace").splitlines()
-            lines = texts[finding.path]
-            text = lines[finding.line - 1] if finding.line <= len(lines) else ""
-        decision = active.decision.id or active.decision.path
-        pairs.append((finding, make_entry(finding.code, finding.path, decision, text)))
+        entry = entries.get((finding.path, finding.line, finding.column))
+        if finding.code == GUARD_CODE and entry is not None:
+            pairs.append((finding, entry))
     return pairs
 
 
