@@ -259,7 +259,7 @@ def test_a_real_mkdocs_build_shows_the_counts_escaped(repo: Path) -> None:
         "</code></li>"
     ) in html
     assert html.count("<dt>Violations</dt>") == 4
-    assert '<img src=x' not in html and "\x1b" not in html
+    assert "<img src=x" not in html and "\x1b" not in html
     # The built site is not the repository's code: building again counts the same.
     assert build_site(config_file) == site
     again = (site / "catalog" / "decisions" / "0001-use-postgres" / "index.html").read_text()
