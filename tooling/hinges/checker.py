@@ -18,7 +18,7 @@ from hinges.rules import Context, all_rules, rule_by_name
 from hinges.rules.stale_baseline_entry import RULE as STALE_RULE
 
 if TYPE_CHECKING:
-    from hinges.baseline import Entry
+    from hinges.baseline import DecisionTally, Entry
 
 GUARD_CODE = "HG1001"
 
@@ -38,8 +38,9 @@ class CheckResult:
     governed: list[Annotation] = field(default_factory=list)
     """With a base: the changed files that decisions in force govern (never a finding:
     shown as annotations by the github format, never counted in the exit status)."""
-    known: Counter[str] | None = None
-    """Decision -> guard violations the baseline lists (None: no baseline applied)."""
+    baseline: list[DecisionTally] | None = None
+    """Per decision, the guard violations the baseline lists and its entries that no
+    longer occur (None: no baseline applied)."""
     counts: Counter[Severity] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -63,8 +64,8 @@ class CheckResult:
                 skipped_binary=self.code.skipped_binary,
                 skipped_large=self.code.skipped_large,
             )
-        if self.known is not None:
-            counts["known_violations"] = sum(self.known.values())
+        if self.baseline is not None:
+            counts["known_violations"] = sum(tally.known for tally in self.baseline)
         return counts
 
 
@@ -163,20 +164,23 @@ def check(
         ratchet = base is None and (update_baseline or (root / BASELINE_FILE).exists())
         violations = _violations(context, root, findings) if ratchet else []
         record_files = list(registry.files)
+        titles = {record.id or record.path: record.title for record in registry.decisions}
         # Free the records while the collector still sleeps: kept alive past this block,
         # they would all be walked once by the collector's first pass when it resumes.
         del registry, context
     files = len(record_files)
-    known = None
+    baseline = None
     if ratchet:
         stale_level = severity_overrides(config).get(STALE_RULE.code, STALE_RULE.severity)
-        findings, known = _ratchet(root, findings, violations, update_baseline, select, stale_level)
+        findings, baseline = _ratchet(
+            root, findings, violations, update_baseline, select, stale_level, titles
+        )
     if select is not None:
         selection = [path for path in select if path]
         findings = [finding for finding in findings if _in_selection(finding.path, selection)]
         governed = [note for note in governed if _in_selection(note.path, selection)]
         files = sum(1 for path in record_files if _in_selection(path, selection))
-    return CheckResult(root, findings, files, code, governed, known)
+    return CheckResult(root, findings, files, code, governed, baseline)
 
 
 def _governed(registry: Registry, base: Registry | None) -> list[Annotation]:
@@ -218,9 +222,11 @@ def _ratchet(
     update: bool,
     select: Iterable[str] | None,
     stale_level: Severity | None,
-) -> tuple[list[Finding], Counter[str] | None]:
-    """``findings`` without the violations the baseline knows, plus its stale entries."""
-    from hinges.baseline import apply_baseline, load_baseline, write_baseline
+    titles: dict[str, str | None],
+) -> tuple[list[Finding], list[DecisionTally] | None]:
+    """``findings`` without the violations the baseline knows, plus its stale entries;
+    and the tally per decision (no fixed entries in a partial check)."""
+    from hinges.baseline import apply_baseline, load_baseline, tally_by_decision, write_baseline
 
     if update:
         write_baseline(root, [entry for _, entry in violations])
@@ -243,7 +249,8 @@ def _ratchet(
                 ).with_severity(stale_level)
             )
         kept.sort(key=lambda finding: finding.sort_key)
-    return kept, ratchet.known
+    stale = ratchet.stale if select is None else []
+    return kept, tally_by_decision(ratchet.known, stale, titles)
 
 
 def _code_counts(context: Context) -> CodeCounts | None:

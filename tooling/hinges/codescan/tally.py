@@ -9,10 +9,20 @@ fingerprint its violations, so the catalog and the check always agree on what is
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from hinges.baseline import Entry, apply_baseline, load_baseline, make_entry
+from hinges.baseline import (
+    BASELINE_FILE,
+    DecisionTally,
+    Entry,
+    apply_baseline,
+    load_baseline,
+    make_entry,
+    tally_by_decision,
+)
 from hinges.codescan import CodeScan, Hit, Listing, scan_registry
 from hinges.config import Config
 from hinges.loader import Registry
@@ -77,6 +87,15 @@ class GuardViolations:
             return None
         return [v for v in self.violations if v.hit.index in indexes]
 
+    def by_decision(self, titles: Mapping[str, str | None]) -> list[DecisionTally]:
+        """Known violations and fixed entries per decision, as a full check counts them."""
+        known: Counter[str] = Counter()
+        for violation in self.violations:
+            if violation.known:
+                decision = self.scan.guards[violation.hit.index].decision
+                known[decision.id or decision.path] += 1
+        return tally_by_decision(known, self.stale, titles)
+
 
 def count_violations(registry: Registry, listing: Listing) -> GuardViolations:
     """The guard violations in ``listing``'s files, matched with the baseline at the
@@ -89,3 +108,16 @@ def count_violations(registry: Registry, listing: Listing) -> GuardViolations:
     flags, ratchet = apply_baseline(hit_entries(scan, root), baseline)
     violations = [Violation(hit, known) for hit, known in zip(scan.scan.hits, flags, strict=True)]
     return GuardViolations(scan, violations, ratchet.stale, True)
+
+
+def baseline_tally(registry: Registry) -> list[DecisionTally] | None:
+    """Known violations and fixed entries per decision, as a full check counts them; None
+    (and nothing scanned) without a baseline file or with the guard rule turned off."""
+    root = Path(registry.root)
+    if guard_rule_off(registry.config) or not (root / BASELINE_FILE).exists():
+        return None
+    from hinges.codescan.files import list_files
+
+    counted = count_violations(registry, list_files(root, registry.config))
+    titles = {record.id or record.path: record.title for record in registry.decisions}
+    return counted.by_decision(titles)
