@@ -3,8 +3,9 @@
 :func:`count_violations` runs the scan of a full check (:func:`hinges.codescan.scan_registry`,
 guards only, no base) and tells, for every hit, whether the committed baseline
 (:mod:`hinges.baseline`) lists it, and which entries no longer occur. The catalog shows it
-per guard on each decision's page. :func:`hit_entries` is what the check itself uses to
-fingerprint its violations, so the catalog and the check always agree on what is known.
+per guard on each decision's page; :func:`baseline_tally` sums it per decision for the
+pull-request summary. :func:`hit_entries` is what the check itself uses to fingerprint its
+violations, so the check, the catalog and the summary always agree on what is known.
 """
 
 from __future__ import annotations
