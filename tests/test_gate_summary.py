@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import GOOD_DECISION, GOOD_TENET, run_hinges, write_files
 from gate_support import NOT_ON_GITHUB, commit_all, decision, git, registry_repo
 from hinges.gate.compare import TRANSITIONS
-from hinges.gate.summary import code, escape
+from hinges.gate.mdtext import code, escape
 
 
 def _summary(repo: Path, *args: str) -> str:

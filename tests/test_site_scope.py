@@ -94,6 +94,7 @@ def test_guards_are_shown_escaped(repo: Path) -> None:
         "<dt>Forbids</dt><dd><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></dd>"
         "<dt>In</dt><dd><code>services/**/*.py</code>, <code>&lt;b&gt;x&lt;/b&gt;</code></dd>"
         "<dt>Message</dt><dd>Use &lt;em&gt;PostgreSQL&lt;/em&gt; &amp; not MySQL</dd>"
+        '<dt>Violations</dt><dd class="hinges-guard-clean" data-violations="0">none</dd>'
         "</dl></li></ul>"
     ) in page
     assert "<script>" not in page and "<em>" not in page and "<b>" not in page

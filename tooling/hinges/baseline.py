@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,3 +146,29 @@ def apply_baseline(
             remaining[entry.fingerprint] -= 1
             stale.append((entry, line))
     return known_flags, Ratchet(known, stale)
+
+
+@dataclass(frozen=True)
+class DecisionTally:
+    """What the baseline holds for one decision, as of one full scan."""
+
+    id: str
+    """The decision as the entries name it: its id, or its path when it has none."""
+    title: str | None
+    known: int
+    """Violations found that the baseline lists (still to fix)."""
+    fixed: int
+    """Entries that no longer occur (fixed; the baseline can shrink)."""
+
+
+def tally_by_decision(
+    known: Counter[str], stale: list[tuple[Entry, int]], titles: Mapping[str, str | None]
+) -> list[DecisionTally]:
+    """One tally per decision with known violations or fixed entries, in id order;
+    ``titles`` maps a decision's name (id, else path) to its title."""
+    fixed = Counter(entry.decision for entry, _ in stale)
+    return [
+        DecisionTally(name, titles.get(name), known[name], fixed[name])
+        for name in sorted(set(known) | set(fixed))
+        if known[name] or fixed[name]
+    ]

@@ -18,7 +18,7 @@ from hinges.rules import Context, all_rules, rule_by_name
 from hinges.rules.stale_baseline_entry import RULE as STALE_RULE
 
 if TYPE_CHECKING:
-    from hinges.baseline import Entry
+    from hinges.baseline import DecisionTally, Entry
 
 GUARD_CODE = "HG1001"
 
@@ -38,8 +38,9 @@ class CheckResult:
     governed: list[Annotation] = field(default_factory=list)
     """With a base: the changed files that decisions in force govern (never a finding:
     shown as annotations by the github format, never counted in the exit status)."""
-    known: Counter[str] | None = None
-    """Decision -> guard violations the baseline lists (None: no baseline applied)."""
+    baseline: list[DecisionTally] | None = None
+    """Per decision, the guard violations the baseline lists and its entries that no
+    longer occur (None: no baseline applied)."""
     counts: Counter[Severity] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -63,8 +64,8 @@ class CheckResult:
                 skipped_binary=self.code.skipped_binary,
                 skipped_large=self.code.skipped_large,
             )
-        if self.known is not None:
-            counts["known_violations"] = sum(self.known.values())
+        if self.baseline is not None:
+            counts["known_violations"] = sum(tally.known for tally in self.baseline)
         return counts
 
 
@@ -163,20 +164,23 @@ def check(
         ratchet = base is None and (update_baseline or (root / BASELINE_FILE).exists())
         violations = _violations(context, root, findings) if ratchet else []
         record_files = list(registry.files)
+        titles = {record.id or record.path: record.title for record in registry.decisions}
         # Free the records while the collector still sleeps: kept alive past this block,
         # they would all be walked once by the collector's first pass when it resumes.
         del registry, context
     files = len(record_files)
-    known = None
+    baseline = None
     if ratchet:
         stale_level = severity_overrides(config).get(STALE_RULE.code, STALE_RULE.severity)
-        findings, known = _ratchet(root, findings, violations, update_baseline, select, stale_level)
+        findings, baseline = _ratchet(
+            root, findings, violations, update_baseline, select, stale_level, titles
+        )
     if select is not None:
         selection = [path for path in select if path]
         findings = [finding for finding in findings if _in_selection(finding.path, selection)]
         governed = [note for note in governed if _in_selection(note.path, selection)]
         files = sum(1 for path in record_files if _in_selection(path, selection))
-    return CheckResult(root, findings, files, code, governed, known)
+    return CheckResult(root, findings, files, code, governed, baseline)
 
 
 def _governed(registry: Registry, base: Registry | None) -> list[Annotation]:
@@ -193,33 +197,21 @@ def _governed(registry: Registry, base: Registry | None) -> list[Annotation]:
 def _violations(
     context: Context, root: Path, findings: list[Finding]
 ) -> list[tuple[Finding, Entry]]:
-    """Each guard violation with its baseline entry (the line's text, or a require
-    guard's pattern)."""
-    from hinges.baseline import make_entry
-
+    """Each guard violation with its baseline entry (see :func:`hit_entries`)."""
     scan = context.shared.get("code_scan")
-    if scan is None:
+    if scan is None or not scan.guards:
         return []
-    guards = {(hit.path, hit.line, hit.column): scan.guards[hit.index] for hit in scan.scan.hits}
-    texts: dict[str, list[str]] = {}
+    from hinges.codescan.tally import hit_entries
+
+    entries = {
+        (hit.path, hit.line, hit.column): entry
+        for hit, entry in zip(scan.scan.hits, hit_entries(scan, root), strict=True)
+    }
     pairs = []
     for finding in findings:
-        active = guards.get((finding.path, finding.line, finding.column))
-        if finding.code != GUARD_CODE or active is None:
-            continue
-        if active.guard.kind == "require":
-            text = "require " + active.guard.pattern
-        else:
-            if finding.path not in texts:
-                try:
-                    raw = (root / finding.path).read_bytes()
-                except OSError:
-                    raw = b""
-                texts[finding.path] = raw.decode("utf-8", "replace").splitlines()
-            lines = texts[finding.path]
-            text = lines[finding.line - 1] if finding.line <= len(lines) else ""
-        decision = active.decision.id or active.decision.path
-        pairs.append((finding, make_entry(finding.code, finding.path, decision, text)))
+        entry = entries.get((finding.path, finding.line, finding.column))
+        if finding.code == GUARD_CODE and entry is not None:
+            pairs.append((finding, entry))
     return pairs
 
 
@@ -230,9 +222,11 @@ def _ratchet(
     update: bool,
     select: Iterable[str] | None,
     stale_level: Severity | None,
-) -> tuple[list[Finding], Counter[str] | None]:
-    """``findings`` without the violations the baseline knows, plus its stale entries."""
-    from hinges.baseline import apply_baseline, load_baseline, write_baseline
+    titles: dict[str, str | None],
+) -> tuple[list[Finding], list[DecisionTally] | None]:
+    """``findings`` without the violations the baseline knows, plus its stale entries;
+    and the tally per decision (no fixed entries in a partial check)."""
+    from hinges.baseline import apply_baseline, load_baseline, tally_by_decision, write_baseline
 
     if update:
         write_baseline(root, [entry for _, entry in violations])
@@ -255,7 +249,8 @@ def _ratchet(
                 ).with_severity(stale_level)
             )
         kept.sort(key=lambda finding: finding.sort_key)
-    return kept, ratchet.known
+    stale = ratchet.stale if select is None else []
+    return kept, tally_by_decision(ratchet.known, stale, titles)
 
 
 def _code_counts(context: Context) -> CodeCounts | None:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from hinges.authoring.review import DueReview
-from hinges.gate.summary import code, escape
+from hinges.gate.mdtext import code, escape
 from hinges.loader import Registry
 from hinges.net.github import GitHub, Issue
 from hinges.net.http import NetworkError

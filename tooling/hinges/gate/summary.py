@@ -10,27 +10,28 @@ note for each accepted decision whose ``applies_to`` or ``guards`` the branch ch
 force that govern them (:mod:`hinges.gate.governed`), one-way doors first and flagged, each
 with its owner and the changed files it governs.
 
-Every value taken from a record is escaped: a title may hold ``|``, ``<``, ``]`` or
-backticks, and owners are shown as code so that ``@team`` does not notify anyone. Control
-and bidi characters are first made visible (:func:`hinges.visible.visible`): the summary
-is also printed to CI logs, and a bidi override would reorder the rendered comment.
+When the registry has a baseline of known guard violations, a last section lists, per
+decision, the violations it still lists and its entries that no longer occur
+(:mod:`hinges.gate.known`). Every value taken from a record is escaped
+(:mod:`hinges.gate.mdtext`).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass, field
 
+from hinges.baseline import DecisionTally
 from hinges.gate.compare import branch_changes, compare
 from hinges.gate.governed import SHOWN_FILES, GovernedChange, governed_changes
+from hinges.gate.known import known_json, known_markdown
+from hinges.gate.mdtext import code, escape
 from hinges.loader import Registry
 from hinges.records import Record
 from hinges.reviews import last_review
-from hinges.visible import json_text, visible
+from hinges.visible import json_text
 
 FORMAT_VERSION = 1
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ class Summary:
     scope_notes: list[ScopeNote] = field(default_factory=list)
     governed: list[GovernedChange] | None = None
     """The decisions in force governing the changed files (None: not computed)."""
+    baseline: list[DecisionTally] | None = None
+    """Known guard violations and fixed entries per decision (None: no baseline)."""
 
 
 def _entry(change: str, record: Record, status_from: str | None) -> RecordChange:
@@ -162,26 +165,6 @@ def summarize(
     return summary
 
 
-def escape(text: str | None) -> str:
-    """``text`` as literal Markdown inline text (safe inside a table cell)."""
-    if not text:
-        return ""
-    text = visible(" ".join(text.split()))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def code(text: str | None) -> str:
-    """``text`` as a code span (no mention, no link), safe inside a table cell."""
-    if not text:
-        return ""
-    text = visible(" ".join(text.split()))
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    cell_safe = text.replace("|", "\\|")
-    return f"{fence} {cell_safe} {fence}"
-
-
 def _status(entry: RecordChange) -> str:
     if entry.change == "deleted":
         return f"{escape(entry.status_from)} → deleted"
@@ -200,7 +183,9 @@ def render_markdown(summary: Summary) -> str:
     out = [f"## Decision records: changes since {code(summary.base)}", ""]
     if not summary.records:
         out += ["No decision or tenet changed."]
-        return "\n".join([*out, *_governed_markdown(summary), ""])
+        return "\n".join(
+            [*out, *_governed_markdown(summary), *known_markdown(summary.baseline), ""]
+        )
     out += [f"{_counted(decisions, 'decision')} and {_counted(tenets, 'tenet')} changed.", ""]
     if summary.one_way_doors:
         out += ["> [!WARNING]", "> **One-way door.** This pull request adds or accepts a"]
@@ -240,7 +225,7 @@ def render_markdown(summary: Summary) -> str:
             name = " ".join(part for part in (escape(scope.id), escape(scope.title)) if part)
             changed = " and ".join(f"`{key}`" for key in scope.fields)
             out.append(f"> - {name or code(scope.path)}: {changed}")
-    return "\n".join([*out, *_governed_markdown(summary), ""])
+    return "\n".join([*out, *_governed_markdown(summary), *known_markdown(summary.baseline), ""])
 
 
 def _governed_markdown(summary: Summary) -> list[str]:
@@ -298,5 +283,6 @@ def render_json(summary: Summary) -> str:
             }
             for note in summary.tenet_notes
         ],
+        "baseline": known_json(summary.baseline),
     }
     return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

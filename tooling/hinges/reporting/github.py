@@ -19,7 +19,8 @@ annotation, ``notice`` (or the level ``governed_annotation`` sets for the door),
 ``governed``, naming each governing decision and its owner. These are not findings and
 never change the exit status.
 
-The last line is the summary of the text format, which GitHub shows as plain log output.
+The last lines are those of the text format (the baseline's lines per decision, then the
+summary), which GitHub shows as plain log output.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from hinges.findings import Severity
 from hinges.reporting import checkout_folder, checkout_relative
-from hinges.reporting.text import summary_line
+from hinges.reporting.text import baseline_lines, summary_line
 from hinges.visible import visible
 
 if TYPE_CHECKING:
@@ -64,5 +65,6 @@ def render(result: CheckResult) -> str:
         path = checkout_relative(root, base, note.path)
         properties = f"file={_escape_property(visible(path))},title=governed"
         lines.append(f"::{note.level} {properties}::{_escape_data(visible(note.message))}")
+    lines += baseline_lines(result)
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"

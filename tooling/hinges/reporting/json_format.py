@@ -19,6 +19,11 @@
   (:func:`hinges.visible.json_text`), so the document is safe to print as well.
 * when guards ran or the code scan skipped files, ``summary`` also has ``code_files`` (code
   files read), ``skipped_binary`` and ``skipped_large`` (over ``max_file_bytes``).
+* when a baseline of known guard violations was applied (a check without ``--base``),
+  ``summary.known_violations`` is their total and ``baseline`` lists, per decision that
+  has any, ``{"id", "title", "known", "fixed"}``: the violations the baseline still knows
+  and its entries that no longer occur (``fixed`` is 0 in a check limited to PATHS);
+  ``id`` is the decision's path when it has no id, ``title`` may be null.
 
 The shape is versioned: within a version, fields are only ever added, never renamed or
 removed, so consumers should ignore fields they do not know.
@@ -27,6 +32,7 @@ removed, so consumers should ignore fields they do not know.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from hinges.visible import json_text
@@ -53,4 +59,6 @@ def render(result: CheckResult) -> str:
         ],
         "summary": result.summary(),
     }
+    if result.baseline is not None:
+        document["baseline"] = [asdict(tally) for tally in result.baseline]
     return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

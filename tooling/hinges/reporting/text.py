@@ -18,6 +18,14 @@ bidi override, a line break or a backslash in a file name or a record value appe
 escape (``\\x1b``, ``\\u202e``, ``\\n``, ``\\\\``), so one finding is always one line and
 nothing in a record can move the cursor, retitle the window or reorder the text.
 
+After a full check with a baseline of known guard violations (``hinges-baseline.json``),
+one line per decision it lists comes just before the summary line: the violations the
+baseline still knows, and its entries that no longer occur (fixed; with PATHS, never
+counted)::
+
+    baseline ADR-0007 Use PostgreSQL for orders: 30 known violations, 2 fixed
+    48 files checked, 912 code files scanned: no problems; 37 known violations in the baseline
+
 When guards ran, or the code scan (guards and decision ids) skipped files, the line says how
 many code files were scanned and how many were skipped::
 
@@ -54,11 +62,21 @@ def _code_part(result: CheckResult) -> str:
 
 
 def _known_part(result: CheckResult) -> str:
-    if not result.known:
+    if not result.baseline:
         return ""
-    each = ", ".join(f"{visible(name)} {count}" for name, count in sorted(result.known.items()))
-    total = sum(result.known.values())
-    return f"; {plural(total, 'known violation')} in the baseline ({each})"
+    total = sum(tally.known for tally in result.baseline)
+    return f"; {plural(total, 'known violation')} in the baseline"
+
+
+def baseline_lines(result: CheckResult) -> list[str]:
+    """One line per decision the baseline lists: its known violations and fixed entries."""
+    lines = []
+    for tally in result.baseline or []:
+        name = " ".join(visible(part) for part in (tally.id, tally.title) if part)
+        lines.append(
+            f"baseline {name}: {plural(tally.known, 'known violation')}, {tally.fixed} fixed"
+        )
+    return lines
 
 
 def summary_line(result: CheckResult) -> str:
@@ -79,5 +97,6 @@ def render(result: CheckResult) -> str:
         f"{visible(f.path)}:{f.line}:{f.column}: {f.severity.value} {f.code} {visible(f.message)}"
         for f in result.findings
     ]
+    lines += baseline_lines(result)
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"

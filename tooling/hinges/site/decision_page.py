@@ -103,7 +103,7 @@ def decision_page(model: CatalogModel, record: Record) -> PageContent:
     title = record.title or record.id or record.path
     after = (
         *scope_section(model, record),
-        *guards_section(record),
+        *guards_section(model, record),
         *review_history(model, linker, record),
     )
     return record_page(title, record.body, (Html(warning), Html(panel)), after)

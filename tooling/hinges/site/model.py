@@ -8,13 +8,21 @@ in proportion to what it shows and the whole build stays linear in the registry'
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from hinges.errors import HingesError
 from hinges.globs import matching_sorted
 from hinges.loader import Registry
 from hinges.records import Record
 from hinges.site.markup import esc, link
 from hinges.site.urls import CatalogLayout, Linker, owner_slug
+from hinges.visible import visible
+
+if TYPE_CHECKING:
+    from hinges.codescan.files import Listing
+    from hinges.codescan.tally import GuardViolations
 
 _RESERVED_SLUGS = frozenset({"index"})  # owners/index.md is the owners index
 
@@ -61,19 +69,63 @@ class CatalogModel:
     generated: tuple[str, ...] = ()
     """Folders (relative to the registry root) the site is written to: their files are the
     catalog's own output, left out of :meth:`tracked_files` so a render stays the same."""
+    _listing: Listing | None = None
     _files: tuple[str, ...] | None = None
     _pattern_counts: dict[str, int] = field(default_factory=dict)
+    _violations: GuardViolations | str | None = None
+
+    def listing(self) -> Listing:
+        """The repository's files as ``hinges check`` lists them (tracked files under the
+        registry root, every file outside git), without the catalog's own output folders;
+        listed once per build, on first use."""
+        if self._listing is None:
+            from hinges.codescan.files import Listing, list_files
+
+            found = list_files(self.registry.root, self.registry.config)
+            prefixes = tuple(folder.rstrip("/") + "/" for folder in self.generated)
+            if prefixes:
+                found = Listing(
+                    tuple(p for p in found.paths if not p.startswith(prefixes)),
+                    tuple(p for p in found.scanned if not p.startswith(prefixes)),
+                    found.in_git,
+                )
+            self._listing = found
+        return self._listing
 
     def tracked_files(self) -> tuple[str, ...]:
-        """The repository's files, as ``hinges check`` lists them (tracked files under the
-        registry root, every file outside git), listed once per build, on first use."""
+        """The paths of :meth:`listing`."""
         if self._files is None:
-            from hinges.codescan.files import list_files
-
-            paths = list_files(self.registry.root, self.registry.config).paths
-            prefixes = tuple(folder.rstrip("/") + "/" for folder in self.generated)
-            self._files = tuple(p for p in paths if not p.startswith(prefixes))
+            self._files = self.listing().paths
         return self._files
+
+    def guard_violations(self) -> GuardViolations | str:
+        """The guard violations a full ``hinges check`` finds (with the baseline applied),
+        computed once per build on first use; or why they cannot be counted."""
+        if self._violations is None:
+            self._violations = self._count_violations()
+        return self._violations
+
+    def _count_violations(self) -> GuardViolations | str:
+        from hinges.codescan.tally import count_violations, guard_rule_off
+
+        config = self.registry.config
+        if guard_rule_off(config):
+            return "the guard-violation rule (HG1001) is turned off in the configuration"
+        try:
+            listing = self.listing()
+            if not listing.in_git:
+                return (
+                    "the registry is not in a git work tree, so there is no list of "
+                    "tracked files to count in"
+                )
+            return count_violations(self.registry, listing)
+        except HingesError as error:
+            # Relative: an absolute path would differ from one machine to the next.
+            where = ""
+            if error.path is not None:
+                where = os.path.relpath(error.path, self.registry.root).replace(os.sep, "/")
+                where = f"{visible(where)}: "
+            return where + visible(error.message)
 
     def files_matching(self, pattern: str) -> int:
         """How many of :meth:`tracked_files` the (usable) glob ``pattern`` matches."""

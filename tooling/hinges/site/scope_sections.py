@@ -1,4 +1,5 @@
-"""A decision page's Scope and Guards sections: where the decision applies, what it forbids.
+"""A decision page's Scope and Guards sections: where the decision applies, what it forbids
+and how often the code does it anyway.
 
 Counts come from :meth:`hinges.site.model.CatalogModel.files_matching`: the files
 ``hinges check`` lists (tracked files under the registry root), listed once per build. A
@@ -10,6 +11,7 @@ from __future__ import annotations
 from hinges.globs import glob_problem
 from hinges.records import Guard, Record
 from hinges.site.content import Html
+from hinges.site.guard_violations import violations_item
 from hinges.site.markup import esc
 from hinges.site.model import CatalogModel
 from hinges.site.tables import plural
@@ -51,21 +53,22 @@ def _guard_what(guard: Guard) -> tuple[str, str]:
     return heading, f"<code>{esc(guard.pattern)}</code>"
 
 
-def _guard_item(guard: Guard) -> str:
+def _guard_item(model: CatalogModel, record: Record, guard: Guard) -> str:
     where = ", ".join(f"<code>{esc(glob)}</code>" for glob in guard.globs)
     heading, what = _guard_what(guard)
     return (
         f"<li><dl><dt>{heading}</dt><dd>{what}</dd>"
         f"<dt>In</dt><dd>{where}</dd>"
-        f"<dt>Message</dt><dd>{esc(guard.message)}</dd></dl></li>"
+        f"<dt>Message</dt><dd>{esc(guard.message)}</dd>"
+        f"{violations_item(model, record, guard)}</dl></li>"
     )
 
 
-def guards_section(record: Record) -> tuple[str | Html, ...]:
-    """``## Guards`` with each guard's pattern, where it applies and its message; ()
-    without any."""
+def guards_section(model: CatalogModel, record: Record) -> tuple[str | Html, ...]:
+    """``## Guards`` with each guard's pattern, where it applies, its message and its
+    violations (:mod:`hinges.site.guard_violations`); () without any."""
     guards = record.guards()
     if not guards:
         return ()
-    items = "".join(_guard_item(guard) for guard in guards)
+    items = "".join(_guard_item(model, record, guard) for guard in guards)
     return ("## Guards", Html(f'<ul class="hinges-guards">{items}</ul>'))
