@@ -19,7 +19,7 @@ from hinges.config import Config, load_config
 from hinges.loader import Registry, load_registry
 from hinges.site.catalog import build_catalog
 from hinges.site.urls import CatalogLayout
-from site_support import build_site, write_project
+from site_support import SiteBuildError, build_site, write_project
 
 DATE = dt.date(2026, 11, 26)
 PAGE = "catalog/decisions/0001-use-postgres.md"
@@ -249,7 +249,7 @@ def test_render_is_the_same_bytes_and_never_counts_its_own_pages(repo: Path) -> 
 
 
 def test_a_real_mkdocs_build_shows_the_counts_escaped(repo: Path) -> None:
-    # Validation off: the fixture holds new violations, which would fail --strict.
+    # Validation off: the fixture holds new violations, which fail --strict (as check fails).
     config_file = write_project(repo, {}, plugin_options={"validate": False})
     commit_all(repo, "the site")
     site = build_site(config_file)
@@ -266,3 +266,22 @@ def test_a_real_mkdocs_build_shows_the_counts_escaped(repo: Path) -> None:
     assert re.findall("<dt>Violations</dt>.*?</dd>", again) == re.findall(
         "<dt>Violations</dt>.*?</dd>", html
     )
+
+
+def test_the_plugin_judges_guard_violations_as_hinges_check_does(tmp_path: Path) -> None:
+    """Known violations do not fail a --strict build with validation on; a new one does."""
+    root = guarded_repo(tmp_path / "repo", {"decisions/0001-use-postgres.md": EVERY_KIND, **KNOWN})
+    _update_baseline(root)
+    config_file = write_project(root, {})
+    commit_all(root, "baseline and site")
+    assert run_hinges("check", "--root", str(root), "--as-of", AS_OF).code == 0
+    build_site(config_file)  # raises when the build fails
+    write_files(root, {"services/orders/new.py": "x = 1\nimport mysql\n"})
+    commit_all(root, "a new violation")
+    assert run_hinges("check", "--root", str(root), "--as-of", AS_OF).code == 1
+    with pytest.raises(SiteBuildError) as failed:
+        build_site(config_file)
+    assert "services/orders/new.py:2:1: HG1001 ADR-0001 (owner @orders) forbids" in str(
+        failed.value
+    )
+    assert "legacy.py" not in str(failed.value)

@@ -146,17 +146,21 @@ def check(
     select: Iterable[str] | None = None,
     base: Registry | None = None,
     update_baseline: bool = False,
+    registry: Registry | None = None,
 ) -> CheckResult:
-    """Check the registry at ``root``.
+    """Check the registry at ``root``: what ``hinges check`` reports, and the MkDocs
+    plugin and the MCP server too, so none of them can judge differently.
 
     ``select`` (paths relative to the root) limits what is *reported*; the rules always see
     the whole registry, so cross-record problems are found whichever file was touched.
     ``base`` (see :func:`hinges.gate.gitbase.load_base_registry`) enables the HG9xx rules.
     Without it, the guard baseline (:mod:`hinges.baseline`) is applied when there is one;
     ``update_baseline`` first rewrites it with every current guard violation.
+    ``registry``: the registry at ``root`` when the caller has loaded it already.
     """
     with collector_paused():  # see collector_paused: the check is much faster without it
-        registry = load_registry(root, config)
+        if registry is None:
+            registry = load_registry(root, config)
         context = Context(registry, today or dt.date.today(), base)
         findings = run_in_context(context)
         code = _code_counts(context)
