@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import GOOD_TENET, write_files
-from gate_support import DECISION, commit_all, init_repo
+from conftest import GOOD_TENET, run_hinges, write_files
+from gate_support import AS_OF, DECISION, NOT_ON_GITHUB, commit_all, init_repo
 
 GUARDED = DECISION.replace(
     "review_by: 2099-01-10",
@@ -34,3 +34,13 @@ def guarded_repo(repo: Path, files: dict[str, str | bytes] | None = None) -> Pat
     )
     commit_all(repo, "orders in postgres")
     return repo
+
+
+def check_text(root: Path, *args: str) -> tuple[int, list[str]]:
+    """``hinges check`` in text format outside GitHub: its exit code and stdout lines
+    (standard error must stay empty)."""
+    done = run_hinges(
+        "check", "--root", str(root), "--as-of", AS_OF, "--format", "text", *args, env=NOT_ON_GITHUB
+    )
+    assert done.stderr == "", done
+    return done.code, done.stdout.splitlines()

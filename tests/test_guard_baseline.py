@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import run_hinges, write_files
 from gate_support import AS_OF, NOT_ON_GITHUB, check_base, commit_all, git
-from guard_support import STORE, guarded_repo
+from guard_support import STORE, check_text, guarded_repo
 
 VIOLATION = (
     "error HG1001 ADR-0001 (owner @orders) forbids this here: "
@@ -17,29 +17,13 @@ LEGACY = "# old\nimport mysql.connector\n"
 KNOWN_2 = "baseline ADR-0001 Use PostgreSQL for orders: 2 known violations, 0 fixed"
 
 
-def _check(root: Path, *args: str) -> tuple[int, list[str]]:
-    done = run_hinges(
-        "check",
-        "--root",
-        str(root),
-        "--as-of",
-        AS_OF,
-        "--format",
-        "text",
-        *args,
-        env=NOT_ON_GITHUB,
-    )
-    assert done.stderr == "", done
-    return done.code, done.stdout.splitlines()
-
-
 def _baselined(tmp_path: Path) -> Path:
     """main: two old violations in legacy.py, recorded in a committed baseline."""
     repo = guarded_repo(
         tmp_path / "repo",
         {"services/orders/legacy.py": LEGACY + "import mysql.connector\n"},
     )
-    assert _check(repo, "--update-baseline") == (
+    assert check_text(repo, "--update-baseline") == (
         0,
         [
             KNOWN_2,
@@ -59,7 +43,7 @@ def test_update_baseline_writes_fingerprints_and_the_full_check_passes(tmp_path:
         ("HG1001", "services/orders/legacy.py", "ADR-0001", "import mysql.connector"),
         ("HG1001", "services/orders/legacy.py", "ADR-0001", "import mysql.connector"),
     ]
-    assert _check(repo) == (
+    assert check_text(repo) == (
         0,
         [
             KNOWN_2,
@@ -79,7 +63,7 @@ def test_a_new_violation_fails_even_a_third_copy_of_a_known_line(tmp_path: Path)
             "services/orders/store.py": STORE.replace("\n\n", "\nimport mysql\n", 1),
         },
     )
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     assert code == 1
     assert lines == [
         f"services/orders/legacy.py:4:1: {VIOLATION}",
@@ -100,7 +84,7 @@ def test_a_moved_line_stays_known(tmp_path: Path) -> None:
             + "import mysql.connector\n"
         },
     )
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     assert (code, lines) == (
         0,
         [
@@ -114,7 +98,7 @@ def test_a_moved_line_stays_known(tmp_path: Path) -> None:
 def test_fixed_violations_are_reported_as_stale_entries(tmp_path: Path) -> None:
     repo = _baselined(tmp_path)
     write_files(repo, {"services/orders/legacy.py": LEGACY})
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     assert code == 0
     assert lines == [
         "hinges-baseline.json:2:1: warning HG1005 baseline entry for services/orders/legacy.py "
@@ -124,8 +108,8 @@ def test_fixed_violations_are_reported_as_stale_entries(tmp_path: Path) -> None:
         "2 files checked, 2 code files scanned: 0 errors, 1 warning, 0 notes; "
         "1 known violation in the baseline",
     ]
-    assert _check(repo, "--strict")[0] == 1
-    assert _check(repo, "--update-baseline")[0] == 0
+    assert check_text(repo, "--strict")[0] == 1
+    assert check_text(repo, "--update-baseline")[0] == 0
     data = json.loads((repo / "hinges-baseline.json").read_text(encoding="utf-8"))
     assert len(data["entries"]) == 1
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import run_hinges, write_files
 from gate_support import AS_OF, NOT_ON_GITHUB, check_base, commit_all, git
-from guard_support import GUARDED, guarded_repo
+from guard_support import GUARDED, check_text, guarded_repo
 from hinges.codescan.imports import ModuleMatcher, module_pattern_problem, python_modules
 
 BOUNDARY = GUARDED.replace(
@@ -41,19 +41,8 @@ def _repo(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
 
 
 def _check(root: Path, *args: str) -> tuple[int, list[str]]:
-    done = run_hinges(
-        "check",
-        "--root",
-        str(root),
-        "--as-of",
-        AS_OF,
-        "--format",
-        "text",
-        *args,
-        env=NOT_ON_GITHUB,
-    )
-    assert done.stderr == "", done
-    return done.code, [line for line in done.stdout.splitlines() if "HG" in line]
+    code, lines = check_text(root, *args)
+    return code, [line for line in lines if "HG" in line]
 
 
 def test_every_form_of_import_is_resolved_and_reported_at_its_line(tmp_path: Path) -> None:

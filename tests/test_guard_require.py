@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import run_hinges, write_files
 from gate_support import AS_OF, NOT_ON_GITHUB, check_base, commit_all, git
-from guard_support import GUARDED, guarded_repo
+from guard_support import GUARDED, check_text, guarded_repo
 
 REQUIRING = GUARDED.replace(
     "guards:\n",
@@ -29,22 +29,6 @@ def _repo(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
     return guarded_repo(tmp_path / "repo", {"decisions/0001-use-postgres.md": REQUIRING, **files})
 
 
-def _check(root: Path, *args: str) -> tuple[int, list[str]]:
-    done = run_hinges(
-        "check",
-        "--root",
-        str(root),
-        "--as-of",
-        AS_OF,
-        "--format",
-        "text",
-        *args,
-        env=NOT_ON_GITHUB,
-    )
-    assert done.stderr == "", done
-    return done.code, done.stdout.splitlines()
-
-
 def test_full_check_reports_each_file_without_a_match_at_line_one(tmp_path: Path) -> None:
     repo = _repo(
         tmp_path,
@@ -54,7 +38,7 @@ def test_full_check_reports_each_file_without_a_match_at_line_one(tmp_path: Path
             "services/orders/other.py": BAD_HANDLER,  # not covered by the guard
         },
     )
-    assert _check(repo) == (
+    assert check_text(repo) == (
         1,
         [
             f"services/orders/handlers/b.py:1:1: {MISSING}",
@@ -140,7 +124,7 @@ def test_a_guard_with_both_forbid_and_require_is_reported_at_the_record(tmp_path
         '  - require: "authenticate\\\\("\n    forbid: "x"\n',
     )
     repo = _repo(tmp_path, {"decisions/0001-use-postgres.md": both})
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     assert code == 1
     assert [line for line in lines if "HG102" in line] == [
         "decisions/0001-use-postgres.md:14:5: error HG102 'guards' guard has "
@@ -153,6 +137,6 @@ def test_a_guard_with_both_forbid_and_require_is_reported_at_the_record(tmp_path
 def test_a_require_pattern_re2_refuses_is_reported_at_its_line(tmp_path: Path) -> None:
     bad = REQUIRING.replace('require: "authenticate\\\\("', 'require: "(?=auth)"')
     repo = _repo(tmp_path, {"decisions/0001-use-postgres.md": bad})
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     assert code == 1
     assert lines[0].startswith("decisions/0001-use-postgres.md:14:14: error HG105 ")

@@ -10,28 +10,12 @@ import pytest
 
 from conftest import run_hinges, write_files
 from gate_support import AS_OF, NOT_ON_GITHUB, check_base, commit_all, git
-from guard_support import GUARDED, STORE, guarded_repo
+from guard_support import GUARDED, STORE, check_text, guarded_repo
 
 VIOLATION = (
     "error HG1001 ADR-0001 (owner @orders) forbids this here: "
     "Orders live in PostgreSQL; no MySQL clients here."
 )
-
-
-def _check(root: Path, *args: str) -> tuple[int, list[str]]:
-    done = run_hinges(
-        "check",
-        "--root",
-        str(root),
-        "--as-of",
-        AS_OF,
-        "--format",
-        "text",
-        *args,
-        env=NOT_ON_GITHUB,
-    )
-    assert done.stderr == "", done
-    return done.code, done.stdout.splitlines()
 
 
 def _branch_with_new_violation(tmp_path: Path) -> Path:
@@ -72,7 +56,7 @@ def test_violation_already_on_the_base_does_not_fail_base(tmp_path: Path) -> Non
 
 def test_full_check_lists_old_and_new_violations(tmp_path: Path) -> None:
     repo = _branch_with_new_violation(tmp_path)
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     assert code == 1
     assert lines == [
         f"services/orders/legacy.py:2:1: {VIOLATION}",
@@ -97,7 +81,7 @@ def test_only_files_the_guard_covers_are_searched(tmp_path: Path) -> None:
             "services/orders/README.md": "import mysql\n",  # not *.py
         },
     )
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     assert code == 0
     # All three are read for decision ids; the guard searches store.py only.
     assert lines == ["2 files checked, 3 code files scanned: no problems"]
@@ -109,14 +93,14 @@ def test_guards_of_decisions_not_in_force_do_not_run(tmp_path: Path) -> None:
         record = GUARDED.replace("status: accepted", f"status: {status}\n{extra}".rstrip())
         guarded_repo(repo, {"services/orders/legacy.py": "import mysql\n"})
         write_files(repo, {"decisions/0001-use-postgres.md": record})
-        _code, lines = _check(repo)
+        _code, lines = check_text(repo)
         assert not any("HG1001" in line for line in lines), lines
 
 
 def test_untracked_files_are_not_scanned_in_a_work_tree(tmp_path: Path) -> None:
     repo = guarded_repo(tmp_path / "repo")
     write_files(repo, {"services/orders/scratch.py": "import mysql\n"})
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     assert (code, lines) == (0, ["2 files checked, 1 code file scanned: no problems"])
 
 
@@ -124,7 +108,7 @@ def test_outside_git_every_file_is_walked(tmp_path: Path) -> None:
     repo = guarded_repo(tmp_path / "repo")
     (repo / ".git").rename(tmp_path / "moved-git")
     write_files(repo, {"services/orders/scratch.py": "import mysql\n", ".hidden/x.py": "x\n"})
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     assert code == 1
     assert lines == [
         f"services/orders/scratch.py:1:1: {VIOLATION}",
@@ -141,7 +125,7 @@ def test_binary_and_oversized_files_are_skipped_and_counted(tmp_path: Path) -> N
             "hinges.toml": "max_file_bytes = 1500\n",
         },
     )
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     assert (code, lines) == (
         0,
         [
@@ -171,7 +155,7 @@ def test_scan_exclude_keeps_files_out(tmp_path: Path) -> None:
             "hinges.toml": 'scan_exclude = ["services/orders/vendor"]\n',
         },
     )
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     assert (code, lines) == (0, ["2 files checked, 1 code file scanned: no problems"])
 
 
@@ -187,7 +171,7 @@ def test_catastrophic_pattern_does_not_hang(tmp_path: Path) -> None:
         },
     )
     started = time.monotonic()
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     elapsed = time.monotonic() - started
     assert code == 0, lines
     assert elapsed < 20  # re would take hours; RE2 takes milliseconds
@@ -199,7 +183,7 @@ def test_catastrophic_pattern_that_matches_is_reported(tmp_path: Path) -> None:
         tmp_path / "repo",
         {"decisions/0001-use-postgres.md": record, "services/orders/evil.py": "a" * 5000 + "b\n"},
     )
-    code, lines = _check(repo)
+    code, lines = check_text(repo)
     assert code == 1
     assert lines[0].startswith("services/orders/evil.py:1:1: error HG1001 ADR-0001")
 
@@ -213,7 +197,7 @@ def test_every_matching_line_once_with_its_column(tmp_path: Path) -> None:
             "services/orders/a.py": "x = 'é'; mysql mysql\nok\n\tmysql\n",
         },
     )
-    _code, lines = _check(repo)
+    _code, lines = check_text(repo)
     assert [line.split(": error")[0] for line in lines[:-1]] == [
         "services/orders/a.py:1:10",  # columns count characters (é is 2 bytes)
         "services/orders/a.py:3:2",
@@ -295,9 +279,9 @@ def test_forked_workers_find_exactly_what_one_process_finds(
     }
     files["services/orders/blob.py"] = b"\0"
     repo = guarded_repo(tmp_path / "repo", files)
-    one = _check(repo)
+    one = check_text(repo)
     monkeypatch.setattr(scanner, "_workers", lambda files: 3)
-    forked = _check(repo)
+    forked = check_text(repo)
     assert forked == one
     assert one[1][-1] == (
         "2 files checked, 41 code files scanned (1 binary skipped): 14 errors, 0 warnings, 0 notes"
