@@ -84,3 +84,13 @@ def test_our_boundary_guards_cover_every_module_on_their_side(
     pattern = compile_pattern(guard.guard.pattern)
     assert [line for line in forbidden if pattern.search(line.encode()) is None] == []
     assert [line for line in allowed if pattern.search(line.encode()) is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [("digest", "AGENTS.md"), ("codeowners", ".github/CODEOWNERS")],
+)
+def test_own_generated_blocks_are_current(command: str, target: str) -> None:
+    """Our agents' digest and CODEOWNERS follow the registry (regenerate with --write)."""
+    done = run_hinges(command, "--root", str(REPOSITORY), "--check", str(REPOSITORY / target))
+    assert done.code == 0, f"run 'hinges {command} --write {target}': {done}"
