@@ -11,6 +11,7 @@ import pytest
 from mcp.client.session import ClientSession
 
 from digest_support import digest_registry
+from hinges.mcp_server.state import LiveRegistry
 from mcp_support import data_of, error_of, with_server
 
 MODES = pytest.mark.parametrize("mode", [(), ("--poll",)], ids=["kernel", "poll"])
@@ -135,3 +136,39 @@ def test_on_linux_the_kernel_is_asked_unless_told_to_poll(
         return _inotify_descriptors(root)
 
     assert with_server(root, work, *mode) == (0 if mode else 1)
+
+
+def _title(live: LiveRegistry, record_id: str) -> str | None:
+    return live.current().decisions_by_id()[record_id][0].title
+
+
+@pytest.mark.parametrize("poll", [False, True], ids=["kernel", "poll"])
+def test_a_linked_record_is_watched_where_it_lives(tmp_path: Path, poll: bool) -> None:
+    root = digest_registry(tmp_path / "r")
+    shared = root / "shared/search.md"
+    shared.parent.mkdir()
+    (root / "decisions/0001-search.md").rename(shared)
+    (root / "decisions/0001-search.md").symlink_to("../shared/search.md")
+    live = LiveRegistry(root, poll=poll)
+    assert live.watching is not poll
+    assert _title(live, "ADR-0001") == "Use OpenSearch for search"
+    shared.write_text(shared.read_text().replace("Use OpenSearch", "Use Solr"))
+    assert _title(live, "ADR-0001") == "Use Solr for search"
+    assert live.loads == 2
+
+
+def test_files_that_are_not_records_do_not_reload_the_registry(tmp_path: Path) -> None:
+    root = digest_registry(tmp_path / "r")
+    live = LiveRegistry(root)
+    assert live.watching
+    for name in ("decisions/.0001-search.md.swp", "decisions/0001-search.md~", "README.md"):
+        (root / name).write_text("an editor's or someone else's file")
+    (root / "decisions/README.md").write_text("# Decisions\n")  # ignored by the loader
+    (root / "src").mkdir()
+    (root / "src/app.py").write_text("print()\n")
+    assert _title(live, "ADR-0001") == "Use OpenSearch for search"
+    assert live.loads == 1
+    search = root / "decisions/0001-search.md"
+    search.write_text(search.read_text().replace("Use OpenSearch", "Use Solr"))
+    assert _title(live, "ADR-0001") == "Use Solr for search"
+    assert live.loads == 2

@@ -116,9 +116,10 @@ def _errno() -> int:
     return ctypes.get_errno()
 
 
-def start_watch() -> FolderWatch | None:
+def start_watch(mountinfo: str | None = None) -> FolderWatch | None:
     """An empty watch to :meth:`~FolderWatch.add` folders to, or None where the kernel
-    cannot tell this process about changes (then look at the files)."""
+    cannot tell this process about changes (then look at the files). ``mountinfo``: the
+    mount table to judge file systems by, instead of this process's."""
     if not sys.platform.startswith("linux"):
         return None
     try:
@@ -126,8 +127,9 @@ def start_watch() -> FolderWatch | None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         init, add = libc.inotify_init1, libc.inotify_add_watch
-        with open("/proc/self/mountinfo", encoding="utf-8", errors="replace") as file:
-            mountinfo = file.read()
+        if mountinfo is None:
+            with open("/proc/self/mountinfo", encoding="utf-8", errors="replace") as file:
+                mountinfo = file.read()
     except (OSError, AttributeError):
         return None
     init.argtypes, init.restype = [ctypes.c_int], ctypes.c_int
