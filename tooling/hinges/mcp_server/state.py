@@ -11,10 +11,10 @@ records. Elsewhere, on file systems whose changes the kernel may not see, or wit
 ``--poll``, it looks: one listing per folder and one ``stat`` per record, compared on
 inode, size, modification and change time (nanoseconds). Looking then relies on the
 file system's timestamps: an edit that keeps the size is seen when its time differs
-from the last write's, which holds on Linux 6.13 and later (a timestamp read makes the
-next write's finer) and otherwise when the two writes are a clock tick apart (a few ms;
-1-2 s on FAT and HFS+). The change time also catches an edit whose author put the old
-modification time back.
+from the last write's, which holds on ext4, xfs, btrfs and tmpfs under Linux 6.13 and
+later (a timestamp read makes the next write's finer) and otherwise when the two writes
+are a clock tick apart (a few ms; 1-2 s on FAT and HFS+). The change time also catches
+an edit whose author put the old modification time back.
 """
 
 from __future__ import annotations
