@@ -4,6 +4,7 @@ the kernel (inotify, the default on Linux) or looks at every file (``--poll``)."
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -171,4 +172,30 @@ def test_files_that_are_not_records_do_not_reload_the_registry(tmp_path: Path) -
     search = root / "decisions/0001-search.md"
     search.write_text(search.read_text().replace("Use OpenSearch", "Use Solr"))
     assert _title(live, "ADR-0001") == "Use Solr for search"
+    assert live.loads == 2
+
+
+def test_overlapping_calls_all_see_a_change_made_before_them(tmp_path: Path) -> None:
+    root = digest_registry(tmp_path / "r")
+    text = (root / "decisions/0004-new.md").read_text()
+    for number in range(10, 200):  # enough records that a reload takes a while
+        (root / f"decisions/{number:04d}-x.md").write_text(
+            text.replace("ADR-0004", f"ADR-{number:04d}").replace("supersedes: [ADR-0003]", "")
+        )
+    live = LiveRegistry(root)
+    search = root / "decisions/0001-search.md"
+    search.write_text(search.read_text().replace("Use OpenSearch", "Use Solr"))
+    start = threading.Barrier(8)
+    titles: list[str | None] = []
+
+    def call() -> None:
+        start.wait()
+        titles.append(_title(live, "ADR-0001"))
+
+    threads = [threading.Thread(target=call) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert titles == ["Use Solr for search"] * 8
     assert live.loads == 2

@@ -20,6 +20,7 @@ an edit whose author put the old modification time back.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from hinges.config import Config, load_config
@@ -134,6 +135,7 @@ class LiveRegistry:
         self._watch: FolderWatch | None = None
         self._seen: Snapshot | None = None
         self._stale = True
+        self._lock = threading.Lock()
         self._load()
 
     @property
@@ -143,10 +145,14 @@ class LiveRegistry:
 
     def current(self) -> Registry:
         """The registry as the files are now: reloaded if anything changed since."""
-        if self._stale or self._changed():
-            self._stale = True  # until a load succeeds: a broken hinges.toml is retried
-            self._load()
-        return self._registry
+        # The SDK runs each call in a worker thread, and calls may overlap. One at a time:
+        # a call must not take the old registry while another, having read the kernel's
+        # note of a change made before both, is still loading the new one.
+        with self._lock:
+            if self._stale or self._changed():
+                self._stale = True  # until a load succeeds: a broken hinges.toml is retried
+                self._load()
+            return self._registry
 
     def _changed(self) -> bool:
         if self._watch is not None:
