@@ -101,7 +101,7 @@ async def _serve_calls(
     root: Path, ids: list[str], paths: list[str], calls: int, *options: str
 ) -> dict[str, Any]:
     """Start ``hinges mcp``, then alternate ``get_record`` and ``decisions_for_paths``
-    calls, timing each round trip and reading the server's resident set at start, after
+    calls, timing each round trip and reading the server's resident set at start, every
     1,000 calls and at the end."""
     from mcp.client.session import ClientSession
     from mcp.client.stdio import StdioServerParameters, stdio_client
@@ -114,6 +114,7 @@ async def _serve_calls(
     record_times: list[float] = []
     path_times: list[float] = []
     rss: dict[str, float] = {}
+    every: list[float] = []
     with open(os.devnull, "w") as quiet:
         started = time.perf_counter()
         async with stdio_client(params, errlog=quiet) as (read, write):  # noqa: SIM117
@@ -133,9 +134,11 @@ async def _serve_calls(
                     if result.is_error:
                         raise SystemExit(f"{name}({arguments}) failed: {result.content}")
                     (record_times if index % 2 else path_times).append(elapsed)
-                    if index + 1 == WARM_CALLS:
-                        rss["after_1000"] = _rss_mb(pid)
+                    if (index + 1) % WARM_CALLS == 0:
+                        every.append(round(_rss_mb(pid), 2))
                 rss["end"] = _rss_mb(pid)
+                if every:
+                    rss["after_1000"] = every[0]
     return {
         "startup_s": startup,
         "calls": calls,
@@ -145,6 +148,7 @@ async def _serve_calls(
         "decisions_for_paths_p95_ms": _p95_ms(path_times),
         "first_decisions_for_paths_ms": path_times[0] * 1000,
         **{f"rss_{when}_mb": value for when, value in rss.items()},
+        "rss_every_1000_calls_mb": every,
     }
 
 
