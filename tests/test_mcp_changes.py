@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 from mcp.client.session import ClientSession
 
+from conftest import write_files
 from digest_support import digest_registry
-from hinges.mcp_server.state import LiveRegistry
+from hinges.config import load_config
+from hinges.mcp_server.state import LiveRegistry, snapshot
 from mcp_support import data_of, error_of, with_server
 
 MODES = pytest.mark.parametrize("mode", [(), ("--poll",)], ids=["kernel", "poll"])
@@ -199,3 +201,34 @@ def test_overlapping_calls_all_see_a_change_made_before_them(tmp_path: Path) -> 
         thread.join()
     assert titles == ["Use Solr for search"] * 8
     assert live.loads == 2
+
+
+@pytest.mark.parametrize("by_folder", [True, False], ids=["stat-in-folder", "scandir"])
+def test_looking_at_every_file_sees_every_kind_of_change(tmp_path: Path, by_folder: bool) -> None:
+    root = digest_registry(tmp_path / "r")
+    config = load_config(root)
+    search = root / "decisions/0001-search.md"
+    before = search.stat()
+
+    def edit_keeping_size_and_time() -> None:
+        search.write_text(search.read_text().replace("OpenSearch", "Vespa-Solr"))
+        os.utime(search, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    changes = [
+        edit_keeping_size_and_time,
+        lambda: (root / "decisions/0007-new.md").write_text("---\nid: ADR-0007\n---\n"),
+        lambda: (root / "decisions/0006-rust.md").unlink(),
+        lambda: (root / "decisions/0005-kafka.md").rename(root / "decisions/0005-x.md"),
+        lambda: (root / "tenets/T-003-old.md").unlink(),
+        lambda: (root / "hinges.toml").write_text("# settings\n"),
+        lambda: write_files(root, {".github/CODEOWNERS": "* @arch\n"}),
+        lambda: (root / "tenets").rename(root / "old-tenets"),
+    ]
+    seen = snapshot(root, config, by_folder=by_folder)
+    (root / "decisions/notes.txt").write_text("not a record")
+    assert snapshot(root, config, by_folder=by_folder) == seen
+    for number, change in enumerate(changes):
+        change()
+        now = snapshot(root, config, by_folder=by_folder)
+        assert now != seen, number
+        seen = now

@@ -32,39 +32,65 @@ _CONFIG_FILES = ("hinges.toml", "pyproject.toml", "CODEOWNERS", ".github/CODEOWN
 _Stat = tuple[int, int, int, int]
 
 
-def _stat(path: str, folder: int | None = None) -> _Stat:
-    try:
-        status = os.stat(path, dir_fd=folder)
-    except OSError:
-        return (-1, -1, -1, -1)
+_BY_FOLDER = os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
+"""Whether a file can be looked at relative to its open folder (POSIX), so that the path
+is not resolved again for each record; elsewhere (Windows) :func:`os.scandir` is used,
+whose entries there carry their file's times and size from the listing itself."""
+
+
+def _status(status: os.stat_result) -> _Stat:
     return status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino
 
 
-def _stats(names: list[str], folder: int) -> tuple[_Stat, ...]:
-    """Each file's times, size and inode: one ``stat`` each, the common case kept tight."""
-    stat = os.stat
+def _stat(path: str, folder: int | None = None) -> _Stat:
     try:
-        found = [stat(name, dir_fd=folder) for name in names]
-    except OSError:  # a file went away between the listing and its stat
-        return tuple(_stat(name, folder) for name in names)
-    return tuple((s.st_mtime_ns, s.st_ctime_ns, s.st_size, s.st_ino) for s in found)
+        return _status(os.stat(path, dir_fd=folder))
+    except OSError:
+        return (-1, -1, -1, -1)
 
 
-def snapshot(root: Path, config: Config) -> Snapshot:
+def _by_folder(path: str) -> tuple[object, ...] | None:
+    """Each record file's name, times, size and inode: one listing, one ``stat`` each."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return None
+    try:
+        names = sorted(name for name in os.listdir(descriptor) if name.endswith(".md"))
+        stat = os.stat
+        try:  # the common case kept tight
+            found = [stat(name, dir_fd=descriptor) for name in names]
+            return tuple(names), tuple(map(_status, found))
+        except OSError:  # a file went away between the listing and its stat
+            return tuple(names), tuple(_stat(name, descriptor) for name in names)
+    finally:
+        os.close(descriptor)
+
+
+def _by_entries(path: str) -> tuple[object, ...] | None:
+    """The same as :func:`_by_folder`, from :func:`os.scandir`'s entries."""
+    try:
+        entries = sorted(
+            (entry for entry in os.scandir(path) if entry.name.endswith(".md")),
+            key=lambda entry: entry.name,
+        )
+    except OSError:
+        return None
+    stats: list[_Stat] = []
+    for entry in entries:
+        try:
+            stats.append(_status(entry.stat()))
+        except OSError:
+            stats.append((-1, -1, -1, -1))
+    return tuple(entry.name for entry in entries), tuple(stats)
+
+
+def snapshot(root: Path, config: Config, *, by_folder: bool = _BY_FOLDER) -> Snapshot:
     """What the registry at ``root`` is made of now, found by looking at every file."""
+    look = _by_folder if by_folder else _by_entries
     parts: list[object] = [_stat(os.path.join(root, name)) for name in _CONFIG_FILES]
     for folder in (config.decisions_dir, config.tenets_dir):
-        try:
-            descriptor = os.open(os.path.join(root, folder), os.O_RDONLY | os.O_DIRECTORY)
-        except OSError:
-            parts.append(None)
-            continue
-        try:
-            names = sorted(name for name in os.listdir(descriptor) if name.endswith(".md"))
-            parts.append(tuple(names))
-            parts.append(_stats(names, descriptor))
-        finally:
-            os.close(descriptor)
+        parts.append(look(os.path.join(root, folder)))
     return tuple(parts)
 
 
