@@ -40,9 +40,10 @@ def _answer(call: Callable[[], T]) -> T:
         raise ToolError(error.format()) from None
 
 
-def build_server(root: Path, *, read_only: bool = False) -> MCPServer:
-    """The server for the registry at ``root`` (loaded now, once)."""
-    live = LiveRegistry(root)
+def build_server(root: Path, *, read_only: bool = False, poll: bool = False) -> MCPServer:
+    """The server for the registry at ``root`` (loaded now, once; ``poll``: find changes
+    by looking at every file, not by asking the kernel)."""
+    live = LiveRegistry(root, poll=poll)
     server = MCPServer("hinges", version=__version__, instructions=INSTRUCTIONS)
 
     @server.tool(annotations=_READ)
@@ -147,6 +148,6 @@ def build_server(root: Path, *, read_only: bool = False) -> MCPServer:
     return server
 
 
-def serve(root: Path, *, read_only: bool = False) -> None:
+def serve(root: Path, *, read_only: bool = False, poll: bool = False) -> None:
     """Serve the registry at ``root`` over standard input and output until it closes."""
-    build_server(root, read_only=read_only).run("stdio")
+    build_server(root, read_only=read_only, poll=poll).run("stdio")
