@@ -2,9 +2,9 @@
 
 Only ``hinges sources sync`` calls this. Authentication is git's own (credential helpers,
 SSH keys and agents); git never prompts (``GIT_TERMINAL_PROMPT=0``), so a sync in CI fails
-with a message instead of hanging. Every git message shown passes through
-:func:`hinges.net.http.redact` after the credentials of any URL in it are replaced by
-``***`` (:func:`hinges.source_config.redact_credentials`).
+with a message instead of hanging. In every git message shown, the credentials of any URL
+are replaced by ``***`` (:func:`hinges.source_config.redact_credentials`), the URL's user
+and password wherever else they appear too, and control characters are made visible.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from urllib.parse import urlsplit
 
 from hinges.errors import HingesError
 from hinges.git import run_git
-from hinges.net.http import redact
 from hinges.source_config import redact_credentials
+from hinges.visible import shorten, visible
+
+_MAX_DETAIL = 300
 
 LS_REMOTE_TIMEOUT = 60.0
 FETCH_TIMEOUT = 300.0
@@ -26,6 +28,18 @@ _QUIET = {"GIT_TERMINAL_PROMPT": "0"}
 
 class RemoteError(HingesError):
     """git could not reach a source, or the source has no such ref."""
+
+
+def redact(text: str, secrets: tuple[str, ...]) -> str:
+    """``text`` without credentials or ``secrets``, control characters visible, bounded.
+
+    Not :func:`hinges.net.http.redact`: importing that module loads ``urllib.request``,
+    a cost every sync would pay once per run for nothing.
+    """
+    text = redact_credentials(text)
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    return visible(shorten(text, _MAX_DETAIL))
 
 
 def _secrets(location: str) -> tuple[str, ...]:
@@ -39,7 +53,7 @@ def _secrets(location: str) -> tuple[str, ...]:
 
 def shown(location: str) -> str:
     """``location`` as messages show it: credentials redacted, control characters visible."""
-    return redact(redact_credentials(location), _secrets(location))
+    return redact(location, _secrets(location))
 
 
 def _failure(location: str, what: str, stderr: bytes) -> RemoteError:
@@ -49,7 +63,7 @@ def _failure(location: str, what: str, stderr: bytes) -> RemoteError:
     others = [line for line in lines if line and not line.startswith("warning:")]
     detail = (reasons or others[-1:] or ["no message from git"])[0]
     secrets = _secrets(location)
-    return RemoteError(f"{what} {shown(location)}: {redact(redact_credentials(detail), secrets)}")
+    return RemoteError(f"{what} {shown(location)}: {redact(detail, secrets)}")
 
 
 def _ref_line(listing: str, ref: str) -> tuple[str, str] | None:
