@@ -102,6 +102,9 @@ def test_a_copy_older_than_the_setting_warns_and_is_still_used(org: Path) -> Non
         f"{DECISION}:9:28: error HG1102 tenets names org:T-404, but source 'org' has no tenet "
         f"T-404 (synced copy at {state['commit'][:12]})",
     ]
+    # A sync that finds the source unchanged makes the copy current again.
+    _synced(org)
+    assert _check(org)[1] == lines[1:]
 
 
 def test_check_works_offline_from_the_cache(org: Path) -> None:
