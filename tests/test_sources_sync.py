@@ -261,3 +261,16 @@ def test_a_cache_folder_that_cannot_be_made_is_a_message(org: Path) -> None:
         "hinges: .hinges/sources: cannot create the cache of sources: Not a directory; "
         ".hinges/ must be a folder hinges can write\n"
     )
+
+
+def test_progress_is_reported_once_per_source_as_each_finishes(org: Path) -> None:
+    from hinges.config import load_config
+    from hinges.sources.sync import sync_all
+
+    seen: list[str] = []
+    results = sync_all(org, load_config(org), jobs=2, on_done=lambda r: seen.append(r.source.name))
+    assert sorted(seen) == ["org", "payments"]
+    assert [(r.source.name, r.outcome) for r in results] == [
+        ("org", "fetched"),
+        ("payments", "fetched"),
+    ]

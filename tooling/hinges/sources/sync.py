@@ -10,6 +10,7 @@ every failure.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import secrets
 import shutil
 from collections.abc import Callable
@@ -56,7 +57,8 @@ class SyncResult:
 
 def location(root: Path, source: Source) -> str:
     """What git is given: the URL, or a local path made absolute from the registry root."""
-    return str((root / source.git).resolve()) if source.is_local() else source.git
+    # Lexically (no file system calls): the root is already resolved, and git reads the path.
+    return os.path.normpath(root / source.git) if source.is_local() else source.git
 
 
 def _registry_folders(registry_root: Path) -> list[str]:
