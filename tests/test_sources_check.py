@@ -124,3 +124,15 @@ def test_an_unusable_state_counts_as_never_synced_where_a_source_is_named(org: P
         f"{DECISION}:9:17: warning HG1103 source 'org' has not been synced, so its ids are not "
         "checked; run `hinges sources sync`"
     ]
+
+
+def test_new_cites_an_organisation_tenet_that_check_then_resolves(org: Path) -> None:
+    _synced(org)
+    created = run_hinges(
+        "new", "Follow the organisation", "--door", "two-way", "--owner", "@payments",
+        "--tenet", "1", "--tenet", "org:T-003", "--no-input", "--root", str(org),
+    )  # fmt: skip
+    assert created.code == 0
+    path = org / "decisions" / "0002-follow-the-organisation.md"
+    assert "\ntenets: [T-001, org:T-003]\n" in path.read_text()
+    assert [line for line in _check(org)[1] if "HG11" in line or "HG301" in line] == []
