@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GOOD_DECISION, run_hinges, write_files
+from gate_support import commit_all
 from sources_support import TWO_SOURCES, org_repo, payments_repo, sources_config
 
 DECISION = "decisions/0002-follow-the-organisation.md"
@@ -136,3 +137,18 @@ def test_new_cites_an_organisation_tenet_that_check_then_resolves(org: Path) -> 
     path = org / "decisions" / "0002-follow-the-organisation.md"
     assert "\ntenets: [T-001, org:T-003]\n" in path.read_text()
     assert [line for line in _check(org)[1] if "HG11" in line or "HG301" in line] == []
+
+
+def test_an_organisation_tenet_retired_since_is_reported_where_it_is_cited(org: Path) -> None:
+    tenet = org.parent / "org/tenets/T-003-contracts-outlive-code.md"
+    tenet.write_text(tenet.read_text().replace("status: active", "status: retired"))
+    commit_all(org.parent / "org", "retire T-003")
+    _synced(org)
+    write_files(org, {DECISION: _citing("[T-001, org:T-003]")})
+    assert _check(org) == (
+        0,
+        [
+            f"{DECISION}:9:17: warning HG601 cites org:T-003 'Contracts outlive code', which "
+            "is retired; cite the tenet that guides this choice now, or remove the citation"
+        ],
+    )
