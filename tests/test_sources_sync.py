@@ -274,3 +274,17 @@ def test_progress_is_reported_once_per_source_as_each_finishes(org: Path) -> Non
         ("org", "fetched"),
         ("payments", "fetched"),
     ]
+
+
+def test_a_source_path_with_quotes_and_spaces(tmp_path: Path) -> None:
+    odd = org_repo(tmp_path / 'the "org" \\ registry')
+    root = sources_config(
+        tmp_path / "registry",
+        '[[sources]]\nname = "org"\ngit = \'../the "org" \\ registry\'\n',
+    )
+    code, out, _ = _sync(root)
+    assert (code, out) == (0, f"org: fetched {head(odd)[:12]} (first sync)\n")
+    assert cached_files(root, "org") == [
+        "decisions/README.md",
+        "tenets/T-003-contracts-outlive-code.md",
+    ]

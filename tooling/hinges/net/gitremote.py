@@ -108,6 +108,22 @@ def _sparse(target: Path, patterns: list[str]) -> None:
     (target / ".git" / "info" / "sparse-checkout").write_text("\n".join(patterns) + "\n")
 
 
+def _configure(target: Path, location: str) -> None:
+    """The remote, as a promisor of blobs, and the sparse checkout: written as git's own
+    configuration text, one file instead of four ``git config`` processes per source."""
+    if any(c in location for c in "\n\r\0"):
+        raise RemoteError(f"{shown(location)} is not a URL or path git can use")
+    quoted = location.replace("\\", "\\\\").replace('"', '\\"')
+    with (target / ".git" / "config").open("a", encoding="utf-8") as config:
+        config.write(
+            "[core]\n\tsparseCheckout = true\n"
+            '[remote "origin"]\n'
+            f'\turl = "{quoted}"\n'
+            "\tfetch = +refs/heads/*:refs/remotes/origin/*\n"
+            "\tpromisor = true\n\tpartialclonefilter = blob:none\n"
+        )
+
+
 def fetch_tree(
     location: str,
     ref: str,
@@ -127,13 +143,7 @@ def fetch_tree(
     base = "" if path in ("", ".") else path.strip("/") + "/"
     target.mkdir(parents=True)
     _git(target, location, "cannot set up a copy of", "init", "-q")
-    _git(target, location, "cannot set up a copy of", "remote", "add", "origin", location)
-    for key, value in (
-        ("remote.origin.promisor", "true"),
-        ("remote.origin.partialclonefilter", "blob:none"),
-        ("core.sparseCheckout", "true"),
-    ):
-        _git(target, location, "cannot set up a copy of", "config", key, value)
+    _configure(target, location)
     _sparse(target, [f"/{base}hinges.toml", f"/{base}pyproject.toml"])
     fetch = ("fetch", "-q", "--depth", "1", "--filter=blob:none", "--no-tags", "origin", ref)
     _git(target, location, "cannot fetch from", *fetch)
@@ -143,6 +153,9 @@ def fetch_tree(
     patterns += [f"/{base}{folder.strip('/')}/" for folder in wanted]
     _sparse(target, patterns)
     _git(target, location, "cannot check out", "read-tree", "-mu", "HEAD")
-    commit = _git(target, location, "cannot read", "rev-parse", "HEAD^{commit}")
+    # A detached HEAD holds the commit id itself (a tag was peeled by the checkout).
+    commit = (target / ".git" / "HEAD").read_text("ascii", "replace").strip()
     shutil.rmtree(target / ".git")
-    return commit.decode("ascii", "replace").strip()
+    if len(commit) < 40 or not all(c in "0123456789abcdef" for c in commit):
+        raise RemoteError(f"cannot read the commit checked out from {shown(location)}")
+    return commit
