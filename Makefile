@@ -64,6 +64,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_render.py
 	$(BIN)/python benchmarks/bench_imports.py
 	$(BIN)/python benchmarks/bench_mcp.py
+	$(BIN)/python benchmarks/bench_sources.py
 
 schemas: $(CATALOG_STAMP)
 	$(BIN)/hinges schema decision > tooling/hinges/schemas/decision.schema.json

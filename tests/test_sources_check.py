@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GOOD_DECISION, run_hinges, write_files
+from gate_support import commit_all
 from sources_support import TWO_SOURCES, org_repo, payments_repo, sources_config
 
 DECISION = "decisions/0002-follow-the-organisation.md"
@@ -102,6 +103,9 @@ def test_a_copy_older_than_the_setting_warns_and_is_still_used(org: Path) -> Non
         f"{DECISION}:9:28: error HG1102 tenets names org:T-404, but source 'org' has no tenet "
         f"T-404 (synced copy at {state['commit'][:12]})",
     ]
+    # A sync that finds the source unchanged makes the copy current again.
+    _synced(org)
+    assert _check(org)[1] == lines[1:]
 
 
 def test_check_works_offline_from_the_cache(org: Path) -> None:
@@ -121,3 +125,30 @@ def test_an_unusable_state_counts_as_never_synced_where_a_source_is_named(org: P
         f"{DECISION}:9:17: warning HG1103 source 'org' has not been synced, so its ids are not "
         "checked; run `hinges sources sync`"
     ]
+
+
+def test_new_cites_an_organisation_tenet_that_check_then_resolves(org: Path) -> None:
+    _synced(org)
+    created = run_hinges(
+        "new", "Follow the organisation", "--door", "two-way", "--owner", "@payments",
+        "--tenet", "1", "--tenet", "org:T-003", "--no-input", "--root", str(org),
+    )  # fmt: skip
+    assert created.code == 0
+    path = org / "decisions" / "0002-follow-the-organisation.md"
+    assert "\ntenets: [T-001, org:T-003]\n" in path.read_text()
+    assert [line for line in _check(org)[1] if "HG11" in line or "HG301" in line] == []
+
+
+def test_an_organisation_tenet_retired_since_is_reported_where_it_is_cited(org: Path) -> None:
+    tenet = org.parent / "org/tenets/T-003-contracts-outlive-code.md"
+    tenet.write_text(tenet.read_text().replace("status: active", "status: retired"))
+    commit_all(org.parent / "org", "retire T-003")
+    _synced(org)
+    write_files(org, {DECISION: _citing("[T-001, org:T-003]")})
+    assert _check(org) == (
+        0,
+        [
+            f"{DECISION}:9:17: warning HG601 cites org:T-003 'Contracts outlive code', which "
+            "is retired; cite the tenet that guides this choice now, or remove the citation"
+        ],
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -85,12 +86,13 @@ def test_a_second_sync_with_nothing_changed_only_asks_for_the_commit(
     # upload-pack is the serving side of a local remote, answering each ls-remote.
     client = [command.split()[1] for command in commands if "upload-pack" not in command]
     assert sorted(client) == ["ls-remote", "ls-remote"]
+    # Nothing is written in a source's folder; the new age of both is one file.
     for name in ("org", "payments"):
-        after = state(org, name)
-        assert (after["tree"], after["fetched_at"]) == (
-            before[name]["tree"],
-            before[name]["fetched_at"],
-        )
+        assert state(org, name) == before[name]
+    checked = json.loads((org / ".hinges/sources/checked.json").read_text())
+    assert sorted(checked) == ["org", "payments"]
+    assert checked["org"]["commit"] == before["org"]["commit"]
+    assert checked["org"]["checked_at"] >= before["org"]["checked_at"]
 
 
 def test_a_moved_source_is_fetched_again_and_the_old_copy_removed(org: Path) -> None:
@@ -236,7 +238,10 @@ def test_list_shows_each_copy_and_a_removed_source_is_pruned(org: Path) -> None:
     assert (
         out.splitlines()[0] == "payments: removed its cached copy (no longer in the configuration)"
     )
-    assert sorted(p.name for p in (org / ".hinges" / "sources").iterdir()) == ["org"]
+    assert sorted(p.name for p in (org / ".hinges" / "sources").iterdir()) == [
+        "checked.json",
+        "org",
+    ]
 
 
 def test_no_sources_configured(tmp_path: Path) -> None:
@@ -246,3 +251,40 @@ def test_no_sources_configured(tmp_path: Path) -> None:
         0,
         "no sources configured: add [[sources]] to hinges.toml (docs/guide/organisation.md)\n",
     )
+
+
+def test_a_cache_folder_that_cannot_be_made_is_a_message(org: Path) -> None:
+    (org / ".hinges").write_text("not a folder\n")
+    code, out, err = _sync(org)
+    assert (code, out) == (1, "")
+    assert err == (
+        "hinges: .hinges/sources: cannot create the cache of sources: Not a directory; "
+        ".hinges/ must be a folder hinges can write\n"
+    )
+
+
+def test_progress_is_reported_once_per_source_as_each_finishes(org: Path) -> None:
+    from hinges.config import load_config
+    from hinges.sources.sync import sync_all
+
+    seen: list[str] = []
+    results = sync_all(org, load_config(org), jobs=2, on_done=lambda r: seen.append(r.source.name))
+    assert sorted(seen) == ["org", "payments"]
+    assert [(r.source.name, r.outcome) for r in results] == [
+        ("org", "fetched"),
+        ("payments", "fetched"),
+    ]
+
+
+def test_a_source_path_with_quotes_and_spaces(tmp_path: Path) -> None:
+    odd = org_repo(tmp_path / 'the "org" \\ registry')
+    root = sources_config(
+        tmp_path / "registry",
+        '[[sources]]\nname = "org"\ngit = \'../the "org" \\ registry\'\n',
+    )
+    code, out, _ = _sync(root)
+    assert (code, out) == (0, f"org: fetched {head(odd)[:12]} (first sync)\n")
+    assert cached_files(root, "org") == [
+        "decisions/README.md",
+        "tenets/T-003-contracts-outlive-code.md",
+    ]

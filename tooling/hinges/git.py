@@ -6,6 +6,7 @@ renumbering and importing simply have no history.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -21,6 +22,12 @@ class GitUnavailable(HingesError):
     """git is not installed, could not be started, or did not finish in time."""
 
 
+@functools.cache
+def _which_git(path: str | None) -> str | None:
+    """Where git is, found once per PATH: a sync runs it hundreds of times."""
+    return shutil.which("git", path=path)
+
+
 def run_git(
     cwd: Path,
     *args: str,
@@ -32,7 +39,7 @@ def run_git(
 
     ``env`` adds to (or overrides) the environment hinges runs in.
     """
-    executable = shutil.which("git")
+    executable = _which_git(os.environ.get("PATH"))
     if executable is None:
         raise GitUnavailable("git is not installed or not on PATH")
     try:

@@ -49,7 +49,12 @@ def display_path(path: Path) -> str:
 @click.argument("title")
 @click.option("--door", type=click.Choice(["one-way", "two-way"]), help="How costly to reverse.")
 @click.option("--owner", help="The accountable team or person, e.g. @payments.")
-@click.option("--tenet", "tenets", multiple=True, help="A tenet this follows (T-001 or 1).")
+@click.option(
+    "--tenet",
+    "tenets",
+    multiple=True,
+    help="A tenet this follows (T-001 or 1), or a source's (org:T-003).",
+)
 @click.option("--supersedes", multiple=True, help="A decision this replaces (ADR-0003 or 3).")
 @click.option(
     "--status",
@@ -114,13 +119,17 @@ def new_command(
     cited: list[str] = []
     if tenets or interactive:  # tenets are read only when they are asked about
         from hinges.authoring.tenets import load_tenets, resolve_tenet_id
+        from hinges.source_config import split_qualified
 
         known = load_tenets(registry_root, config)
         by_id = known.by_id()
         for text in tenets:
-            tenet_id = resolve_tenet_id(text, by_id)
-            if by_id[tenet_id].status != "active":
-                echo(f"hinges: note: {tenet_id} is {by_id[tenet_id].status}", err=True)
+            if split_qualified(text) is not None:  # a source's tenet: `check` validates it
+                tenet_id = text
+            else:
+                tenet_id = resolve_tenet_id(text, by_id)
+                if by_id[tenet_id].status != "active":
+                    echo(f"hinges: note: {tenet_id} is {by_id[tenet_id].status}", err=True)
             if tenet_id not in cited:
                 cited.append(tenet_id)
         if not tenets:

@@ -65,9 +65,12 @@ def sync_command(jobs: int, quiet: bool, root: Path | None) -> int:
     Exit status: 0 every source synced, 1 a source failed (named), 2 usage or
     configuration error.
     """
+    from hinges.sources.cache import ensure_cache_dir
     from hinges.sources.sync import prune, sync_all
 
     registry_root, config = resolve_root(root)
+    if config.sources:
+        ensure_cache_dir(registry_root)
     removed = prune(registry_root, config)
     for name in removed:
         echo(f"{name}: removed its cached copy (no longer in the configuration)")

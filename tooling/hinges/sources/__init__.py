@@ -9,14 +9,18 @@ only part that uses the network); everything else here reads the cache offline:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from hinges.sources.cache import SourceState, read_state, source_dir, sources_dir
-from hinges.sources.registry import (
-    Resolution,
-    SourceRegistry,
-    load_source,
-    load_sources,
-    resolve,
-)
+
+if TYPE_CHECKING:
+    from hinges.sources.registry import (
+        Resolution,
+        SourceRegistry,
+        load_source,
+        load_sources,
+        resolve,
+    )
 
 __all__ = [
     "Resolution",
@@ -29,3 +33,12 @@ __all__ = [
     "source_dir",
     "sources_dir",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The reading side loads the loader; `hinges sources sync` does not need it (start-up).
+    if name in ("Resolution", "SourceRegistry", "load_source", "load_sources", "resolve"):
+        from hinges.sources import registry
+
+        return getattr(registry, name)
+    raise AttributeError(f"module 'hinges.sources' has no attribute {name!r}")

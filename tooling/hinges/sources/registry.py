@@ -11,7 +11,7 @@ from hinges.errors import HingesError
 from hinges.loader import Registry, load_registry
 from hinges.records import Record, RecordKind
 from hinges.source_config import Source, redact_credentials, split_qualified
-from hinges.sources.cache import SourceState, read_state, tree_dir, utc_now
+from hinges.sources.cache import Checked, SourceState, read_checked, read_state, tree_dir, utc_now
 
 
 @dataclass
@@ -71,10 +71,14 @@ def _staleness(
 
 
 def load_source(
-    root: Path, config: Config, source: Source, now: dt.datetime | None = None
+    root: Path,
+    config: Config,
+    source: Source,
+    now: dt.datetime | None = None,
+    checked: Checked | None = None,
 ) -> SourceRegistry:
     """The cached copy of ``source`` (no network): records, staleness, or what is missing."""
-    state = read_state(root, source.name)
+    state = read_state(root, source.name, checked)
     if state is None:
         return SourceRegistry(source, None, None)
     stale = _staleness(source, state, config.sources_max_age_hours, now or utc_now())
@@ -91,7 +95,10 @@ def load_sources(
 ) -> dict[str, SourceRegistry]:
     """Every configured source's cached copy, by name, in configuration order."""
     moment = now or utc_now()
-    return {source.name: load_source(root, config, source, moment) for source in config.sources}
+    checked = read_checked(root) if config.sources else {}
+    return {
+        source.name: load_source(root, config, source, moment, checked) for source in config.sources
+    }
 
 
 @dataclass(frozen=True)

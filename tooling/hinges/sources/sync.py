@@ -1,14 +1,16 @@
 """``hinges sources sync``: bring each source's cached copy up to date, one source at a time.
 
-A source whose remote commit is the one cached costs one ``git ls-remote`` and a rewrite
-of its state (the cache's age is reset); a moved one is fetched into a new folder that the
-state is then switched to atomically (:mod:`hinges.sources.cache`). A source that fails
-keeps its cached copy, and never stops the others: the caller reports every failure.
+A source whose remote commit is the one cached costs one ``git ls-remote`` (its age is
+reset in ``checked.json``, written once for the whole sync); a moved one is fetched into
+a new folder that the state is then switched to atomically (:mod:`hinges.sources.cache`).
+A source that fails keeps its cached copy, and never stops the others: the caller reports
+every failure.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import secrets
 import shutil
 from collections.abc import Callable
@@ -23,14 +25,17 @@ from hinges.net.gitremote import fetch_tree, remote_commit
 from hinges.source_config import Source, redact_credentials
 from hinges.sources.cache import (
     STATE_FILE,
+    Checked,
     SourceState,
     ensure_cache_dir,
     iso,
+    read_checked,
     read_state,
     source_dir,
     sources_dir,
     tree_dir,
     utc_now,
+    write_checked,
     write_state,
 )
 
@@ -52,7 +57,8 @@ class SyncResult:
 
 def location(root: Path, source: Source) -> str:
     """What git is given: the URL, or a local path made absolute from the registry root."""
-    return str((root / source.git).resolve()) if source.is_local() else source.git
+    # Lexically (no file system calls): the root is already resolved, and git reads the path.
+    return os.path.normpath(root / source.git) if source.is_local() else source.git
 
 
 def _registry_folders(registry_root: Path) -> list[str]:
@@ -81,13 +87,17 @@ def _is_current(state: SourceState | None, source: Source, commit: str, root: Pa
     )
 
 
-def sync_source(root: Path, source: Source, now: dt.datetime | None = None) -> SyncResult:
-    """Bring one source's cached copy up to date; a failure is a result, never raised."""
+def sync_source(
+    root: Path, source: Source, now: dt.datetime | None = None, checked: Checked | None = None
+) -> SyncResult:
+    """Bring one source's cached copy up to date; a failure is a result, never raised.
+
+    An unchanged source writes nothing: the caller records its new ``checked_at`` (the
+    result's state) with :func:`hinges.sources.cache.write_checked`.
+    """
     moment = iso(now or utc_now())
     folder = source_dir(root, source.name)
-    folder.mkdir(parents=True, exist_ok=True)
-    state = read_state(root, source.name)
-    _clear_leftovers(folder, state.tree if state else None)
+    state = read_state(root, source.name, checked)
     where = location(root, source)
     temporary = folder / f"tmp-{secrets.token_hex(4)}"
     try:
@@ -96,9 +106,9 @@ def sync_source(root: Path, source: Source, now: dt.datetime | None = None) -> S
             (source.ref, source.ref) if source.pinned() else remote_commit(where, source.ref, root)
         )
         if state is not None and _is_current(state, source, commit, root):
-            current = replace(state, checked_at=moment)
-            write_state(root, current)
-            return SyncResult(source, "current", current)
+            return SyncResult(source, "current", replace(state, checked_at=moment))
+        folder.mkdir(parents=True, exist_ok=True)
+        _clear_leftovers(folder, state.tree if state else None)
         fetched = fetch_tree(where, refname, source.path, temporary, _registry_folders)
         tree = f"tree-{fetched[:12]}-{temporary.name[4:]}"
         temporary.rename(folder / tree)
@@ -129,10 +139,11 @@ def prune(root: Path, config: Config) -> list[str]:
     if not folder.is_dir():
         return []
     names = {source.name for source in config.sources}
-    removed = sorted(entry.name for entry in folder.iterdir() if entry.name not in names)
+    removed = sorted(
+        entry.name for entry in folder.iterdir() if entry.is_dir() and entry.name not in names
+    )
     for name in removed:
-        entry = folder / name
-        shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+        shutil.rmtree(folder / name)
     return removed
 
 
@@ -151,14 +162,24 @@ def sync_all(
     """
     ensure_cache_dir(root)
     moment = now or utc_now()
+    checked = read_checked(root)
 
     def one(source: Source) -> SyncResult:
-        result = sync_source(root, source, moment)
+        result = sync_source(root, source, moment, checked)
         if on_done is not None:
             on_done(result)
         return result
 
     if jobs <= 1 or len(config.sources) <= 1:
-        return [one(source) for source in config.sources]
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(one, config.sources))
+        results = [one(source) for source in config.sources]
+    else:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(one, config.sources))
+    names = {source.name for source in config.sources}
+    kept = {name: entry for name, entry in checked.items() if name in names}
+    for result in results:
+        if result.outcome == "current" and result.state is not None:
+            kept[result.source.name] = (result.state.commit, result.state.checked_at)
+    if kept or checked:
+        write_checked(root, kept)
+    return results
