@@ -1,7 +1,7 @@
 """Every network request hinges makes, in one small package (decisions/0015).
 
 Only explicit commands use it: ``hinges notify`` (a webhook), ``hinges review
---open-issues`` (the GitHub REST API) and ``hinges sources sync`` (git, decisions/0029).
+--open-issues`` (the GitHub REST API) and ``hinges sources sync`` (git, decisions/0031).
 Requests have timeouts; failures are :class:`NetworkError` messages (exit 1), never
 tracebacks; secrets (tokens, webhook URLs) never appear in a message. Nothing else in
 hinges imports this package.
