@@ -8,13 +8,18 @@ in proportion to what it shows and the whole build stays linear in the registry'
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from hinges.globs import matching_sorted
 from hinges.loader import Registry
 from hinges.records import Record
 from hinges.site.markup import esc, link
 from hinges.site.urls import CatalogLayout, Linker, owner_slug
+
+if TYPE_CHECKING:
+    from hinges.site.organisation import Organisation
 
 _RESERVED_SLUGS = frozenset({"index"})  # owners/index.md is the owners index
 
@@ -61,6 +66,9 @@ class CatalogModel:
     generated: tuple[str, ...] = ()
     """Folders (relative to the registry root) the site is written to: their files are the
     catalog's own output, left out of :meth:`tracked_files` so a render stays the same."""
+    organisation: Organisation | None = None
+    """The sources of an organisation catalog (:mod:`hinges.site.organisation`); None for
+    one registry's catalog."""
     _files: tuple[str, ...] | None = None
     _pattern_counts: dict[str, int] = field(default_factory=dict)
 
@@ -129,15 +137,27 @@ def _allocate_slugs(handles: list[str]) -> dict[str, str]:
     return slugs
 
 
+def _by_source(
+    organisation: Organisation | None, order: Callable[[Record], tuple[Any, ...]]
+) -> Callable[[Record], tuple[Any, ...]]:
+    """``order``, within each source in the organisation's order (the registry's own first)."""
+    if organisation is None:
+        return order
+    rank = organisation.rank
+    return lambda record: (rank(record), *order(record))
+
+
 def build_model(
     registry: Registry,
     layout: CatalogLayout,
     build_date: dt.date,
     generated: tuple[str, ...] = (),
+    organisation: Organisation | None = None,
 ) -> CatalogModel:
     model = CatalogModel(registry, layout, build_date, generated=generated)
-    model.decisions = sorted(registry.decisions, key=_number_order)
-    model.tenets = sorted(registry.tenets, key=_priority_order)
+    model.organisation = organisation
+    model.decisions = sorted(registry.decisions, key=_by_source(organisation, _number_order))
+    model.tenets = sorted(registry.tenets, key=_by_source(organisation, _priority_order))
     owners: set[str] = set()
     for tenet in model.tenets:
         if tenet.id is not None:
