@@ -30,7 +30,7 @@ def decision(
     text = (
         GOOD_DECISION.replace("ADR-0001", record_id)
         .replace("title: Use PostgreSQL for orders", f"title: {json.dumps(title)}")
-        .replace("# Use PostgreSQL for orders", f"# {record_id}")
+        .replace("# Use PostgreSQL for orders", f"# {title if '<' not in title else record_id}")
         .replace("tenets: [T-001]", f"tenets: {tenets}{extra}")
     )
     return text.replace("status: accepted", f"status: {status}") if status else text
