@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 import pytest
 
@@ -13,9 +12,6 @@ from site_support import SiteServer, Visit, browse, build_site, launch_chromium,
 from test_site_browser import visible_ids, wait_for_rows
 
 pytestmark = pytest.mark.browser
-
-if TYPE_CHECKING:
-    from playwright.sync_api import Browser
 
 ALL = ["ADR-0001", "payments:PAY-0007", "payments:PAY-0008", "shipping:SHP-0001"]
 
