@@ -310,3 +310,22 @@ def _local_files() -> dict[str, str]:
             ", org:T-003", ""
         ),
     }
+
+
+def test_a_source_record_has_a_short_link_in_its_source_folder(
+    rendered: tuple[Path, Path, Any],
+) -> None:
+    _, out, _ = rendered
+    links = sorted(p.relative_to(out).as_posix() for p in out.rglob("index.html"))
+    assert links == [
+        "ADR-0001/index.html",
+        "T-001/index.html",
+        "sources/org/T-003/index.html",
+        "sources/org/T-004/index.html",
+        "sources/payments/PAY-0007/index.html",
+        "sources/payments/PAY-0008/index.html",
+        "sources/payments/T-001/index.html",
+        "sources/shipping/SHP-0001/index.html",
+    ]
+    redirect = _read(out, "sources/payments/PAY-0007/index.html")
+    assert '<meta http-equiv="refresh" content="0; url=../decisions/0007-use-postgres/">' in redirect
