@@ -7,8 +7,10 @@ in the tables, links that resolve, the stale notices, registry.json, determinism
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -330,3 +332,26 @@ def test_a_source_record_has_a_short_link_in_its_source_folder(
     redirect = _read(out, "sources/payments/PAY-0007/index.html")
     refresh = '<meta http-equiv="refresh" content="0; url=../decisions/0007-use-postgres/">'
     assert refresh in redirect
+
+
+def test_a_copy_that_cannot_be_read_is_said_so_and_shows_no_records(tmp_path: Path) -> None:
+    root = organisation(tmp_path)
+    tree = root / ".hinges/sources/org" / _state(root, "org")["tree"]
+    shutil.rmtree(tree / "decisions")  # the copy no longer holds a registry
+    out = tmp_path / "out"
+    result = run_hinges("render", "--root", str(root), "--as-of", AS_OF, "--out", str(out))
+    assert result.code == 0, result
+    problem = (
+        f"no registry here: decisions/ does not exist in {tree}; run 'hinges init' or pass --root"
+    )
+    assert result.stderr.splitlines()[0] == (
+        f"hinges: Source org was synced but its copy cannot be read ({problem}): its records "
+        "are not in this catalog. Run hinges sources sync."
+    )
+    page = _read(out, "sources/org/index.md")
+    assert '<p class="admonition-title">Source unreadable</p>' in page
+    shown = html.escape(problem)
+    assert f"<dt>State</dt><dd>unreadable copy</dd><dt>Problem</dt><dd>{shown}</dd>" in page
+    assert not (out / "sources/org/tenets").exists()
+    # The records that cite the organisation's tenets still render; the id is shown as missing.
+    assert '<span class="hinges-missing">org:T-003</span>' in _read(out, LOCAL_PAGES["ADR-0001"])

@@ -28,6 +28,12 @@ _STATUS_WORDS = {
     "unreadable": "unreadable copy",
 }
 
+_NOTICE_TITLES = {
+    "stale": "Stale source",
+    "not-synced": "Source never synced",
+    "unreadable": "Source unreadable",
+}
+
 
 def status_sentence(source: SourceRegistry) -> str:
     """Why the source's records are shown as they are, as plain text (escaped by callers)."""
@@ -62,7 +68,7 @@ def stale_notice(model: CatalogModel, linker: Linker, source: SourceRegistry) ->
     """The warning on every page of a source that is not current."""
     href = linker.href(model.layout.source(source.name))
     text = esc(status_sentence(source)) + " " + link(href, f"About source {source.name}")
-    title = "Stale source" if source_status(source) == "stale" else "Source not synced"
+    title = _NOTICE_TITLES[source_status(source)]
     return Html(_notice(title, f"<p>{text}</p>", "hinges-source-stale"))
 
 
