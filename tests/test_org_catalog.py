@@ -233,11 +233,19 @@ def test_registry_json_names_each_records_source(rendered: tuple[Path, Path, Any
         ("shipping:SHP-0001", "shipping", "decisions/0001-share-the-payments-store.md"),
     ]
     assert [list(entry)[:3] for entry in document["tenets"]] == [["id", "source", "path"]] * 4
+    # The organisation's tenets first (configuration order), the catalog's own last.
     assert [(t["id"], t["cited_by"]) for t in document["tenets"]] == [
-        ("T-001", ["ADR-0001"]),
         ("org:T-003", ["ADR-0001", "payments:PAY-0007"]),
         ("org:T-004", ["shipping:SHP-0001"]),
         ("payments:T-001", ["payments:PAY-0007", "payments:PAY-0008"]),
+        ("T-001", ["ADR-0001"]),
+    ]
+    tenets_index = _read(out, "tenets/index.md")
+    assert re.findall(r'class="hinges-tenet-row" data-id="([^"]+)"', tenets_index) == [
+        "org:T-003",
+        "org:T-004",
+        "payments:T-001",
+        "T-001",
     ]
     assert {"type": "supersedes", "from": "shipping:SHP-0001", "to": "payments:PAY-0007"} in (
         document["relations"]

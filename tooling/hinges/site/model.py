@@ -138,12 +138,13 @@ def _allocate_slugs(handles: list[str]) -> dict[str, str]:
 
 
 def _by_source(
-    organisation: Organisation | None, order: Callable[[Record], tuple[Any, ...]]
+    organisation: Organisation | None, order: Callable[[Record], tuple[Any, ...]], *, tenets: bool
 ) -> Callable[[Record], tuple[Any, ...]]:
-    """``order``, within each source in the organisation's order (the registry's own first)."""
+    """``order``, within each source in the organisation's order (:meth:`Organisation.rank`
+    and :meth:`Organisation.tenet_rank`)."""
     if organisation is None:
         return order
-    rank = organisation.rank
+    rank = organisation.tenet_rank if tenets else organisation.rank
     return lambda record: (rank(record), *order(record))
 
 
@@ -156,8 +157,11 @@ def build_model(
 ) -> CatalogModel:
     model = CatalogModel(registry, layout, build_date, generated=generated)
     model.organisation = organisation
-    model.decisions = sorted(registry.decisions, key=_by_source(organisation, _number_order))
-    model.tenets = sorted(registry.tenets, key=_by_source(organisation, _priority_order))
+    decision_order = _by_source(organisation, _number_order, tenets=False)
+    model.decisions = sorted(registry.decisions, key=decision_order)
+    model.tenets = sorted(
+        registry.tenets, key=_by_source(organisation, _priority_order, tenets=True)
+    )
     owners: set[str] = set()
     for tenet in model.tenets:
         if tenet.id is not None:

@@ -55,6 +55,11 @@ class Organisation:
         the sources in configuration order."""
         return self._rank.get(record.source, len(self._rank))
 
+    def tenet_rank(self, record: Record) -> int:
+        """Where a tenet's source comes: the sources in configuration order, then the
+        registry's own, which a repository adds below the organisation's."""
+        return self._rank.get(record.source, 0) if record.source is not None else len(self._rank)
+
     def label(self, record: Record) -> str:
         """The record's repository as the catalog's facet names it."""
         return record.source or LOCAL_LABEL
@@ -158,6 +163,7 @@ def organisation_document(document: dict[str, Any], organisation: Organisation) 
     the registry's own), its path as written in its own repository, and the sources."""
     by_path = {record.path: record for record in organisation.merged.records()}
     for key in ("decisions", "tenets"):
+        rank = organisation.rank if key == "decisions" else organisation.tenet_rank
         entries: list[tuple[int, dict[str, Any]]] = []
         for entry in document[key]:
             record = by_path.get(entry["path"])
@@ -165,8 +171,7 @@ def organisation_document(document: dict[str, Any], organisation: Organisation) 
             with_source = {"id": entry["id"], "source": source, **entry}
             if source is not None:
                 with_source["path"] = entry["path"][len(source) + 1 :]
-            rank = organisation.rank(record) if record is not None else 0
-            entries.append((rank, with_source))
+            entries.append((rank(record) if record is not None else 0, with_source))
         # A stable sort: each source's records keep the export's own order.
         document[key] = [entry for _, entry in sorted(entries, key=lambda pair: pair[0])]
     document["sources"] = [source_summary(source) for source in organisation.sources.values()]
