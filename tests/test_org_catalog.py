@@ -363,3 +363,27 @@ def test_a_copy_that_cannot_be_read_is_said_so_and_shows_no_records(tmp_path: Pa
     assert not (out / "sources/org/tenets").exists()
     # The records that cite the organisation's tenets still render; the id is shown as missing.
     assert '<span class="hinges-missing">org:T-003</span>' in _read(out, LOCAL_PAGES["ADR-0001"])
+
+
+def test_the_graph_draws_relations_across_sources(rendered: tuple[Path, Path, Any]) -> None:
+    from hinges.config import load_config
+    from hinges.loader import load_registry
+    from hinges.site.graph import relation_graph
+    from hinges.site.organisation import catalog_input
+
+    root, _, _ = rendered
+    merged, organisation_ = catalog_input(load_registry(root, load_config(root)))
+    assert organisation_ is not None
+    graph = relation_graph(merged)
+    ids = [record.id for record in graph.decisions]
+    tenet_ids = [record.id for record in graph.tenets]
+    supersedes = sorted((ids[new], ids[old]) for new, old in graph.supersedes)
+    assert supersedes == [
+        ("payments:PAY-0008", "payments:PAY-0007"),
+        ("shipping:SHP-0001", "payments:PAY-0007"),
+    ]
+    follows = sorted((ids[d], tenet_ids[t]) for d, t in graph.follows)
+    assert ("shipping:SHP-0001", "org:T-004") in follows
+    assert ("payments:PAY-0007", "org:T-003") in follows
+    assert ("payments:PAY-0007", "payments:T-001") in follows
+    assert graph.dangling == 0
