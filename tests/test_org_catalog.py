@@ -349,8 +349,9 @@ def test_a_copy_that_cannot_be_read_is_said_so_and_shows_no_records(tmp_path: Pa
     out = tmp_path / "out"
     result = run_hinges("render", "--root", str(root), "--as-of", AS_OF, "--out", str(out))
     assert result.code == 0, result
+    cache = tree.relative_to(root)  # the site names the cache inside the registry
     problem = (
-        f"no registry here: decisions/ does not exist in {tree}; run 'hinges init' or pass --root"
+        f"no registry here: decisions/ does not exist in {cache}; run 'hinges init' or pass --root"
     )
     assert result.stderr.splitlines()[0] == (
         f"hinges: Source org was synced but its copy cannot be read ({problem}): its records "

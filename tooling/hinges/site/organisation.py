@@ -23,6 +23,7 @@ records, and its page says why.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,6 +123,12 @@ def merge(local: Registry, sources: dict[str, SourceRegistry]) -> Registry:
 def load_organisation(local: Registry, now: dt.datetime | None = None) -> Organisation:
     """``local`` with every configured source's cached copy (no network)."""
     sources = load_sources(local.root, local.config, now)
+    inside = f"{local.root}{os.sep}"
+    for source in sources.values():
+        # The catalog is published: name the cache relative to the registry, not by the
+        # build machine's own folders.
+        if source.problem:
+            source.problem = source.problem.replace(inside, "")
     return Organisation(local, sources, merge(local, sources))
 
 
