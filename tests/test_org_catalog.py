@@ -388,3 +388,15 @@ def test_the_graph_draws_relations_across_sources(rendered: tuple[Path, Path, An
     assert ("payments:PAY-0007", "org:T-003") in follows
     assert ("payments:PAY-0007", "payments:T-001") in follows
     assert graph.dangling == 0
+
+
+def test_without_sources_the_catalog_is_built_from_the_registry_itself(tmp_path: Path) -> None:
+    # The one-registry catalog takes exactly the path it took before organisations existed.
+    from hinges.config import load_config
+    from hinges.loader import load_registry
+    from hinges.site.organisation import catalog_input
+
+    root = write_files(tmp_path / "one", _local_files())
+    registry = load_registry(root, load_config(root))
+    shown, organisation_ = catalog_input(registry)
+    assert shown is registry and organisation_ is None
