@@ -62,6 +62,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_site.py
 	$(BIN)/python benchmarks/bench_guards.py
 	$(BIN)/python benchmarks/bench_render.py
+	$(BIN)/python benchmarks/bench_org_render.py
 	$(BIN)/python benchmarks/bench_imports.py
 	$(BIN)/python benchmarks/bench_mcp.py
 	$(BIN)/python benchmarks/bench_sources.py

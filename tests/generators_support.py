@@ -36,6 +36,11 @@ def _run(command: list[str], cwd: Path) -> None:
 def build_with(generator: str, root: Path, files: dict[str, str], **plugin: Any) -> Path:
     """Lay out the project at ``root``, build it with ``generator``; the site folder."""
     config = write_project(root, files, plugin_options={"build_date": BUILD_DATE, **plugin})
+    return build_project(generator, root, config)
+
+
+def build_project(generator: str, root: Path, config: Path) -> Path:
+    """Build the project laid out at ``root`` (``config``: its mkdocs.yml) with ``generator``."""
     site = root / "site"
     if generator == "mkdocs":
         _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], root)

@@ -156,3 +156,17 @@ def test_the_mcp_benchmark_registry_is_valid_and_its_paths_are_governed(tmp_path
     why = run_hinges("why", paths[0], "--root", str(tmp_path), "--format", "json")
     assert why.code == 0
     assert json.loads(why.stdout)["paths"][0]["path"] == paths[0]
+
+
+def test_the_organisation_benchmark_cites_the_organisations_tenets() -> None:
+    bench = _load("bench_org_render")
+    org = bench.source_files(0, 50)
+    assert (
+        sum(path.startswith("tenets/") for path in org)
+        == 8
+        == 50 - sum(path.startswith("decisions/") for path in org)
+    )
+    team = bench.source_files(7, 50)
+    assert len(team) == 50 and all(path.startswith("decisions/") for path in team)
+    cited = re.findall(r"^tenets: \[(.*)\]$", "\n".join(team.values()), re.M)
+    assert cited and all(t.strip().startswith("org:T-") for line in cited for t in line.split(","))

@@ -113,6 +113,7 @@ def test_catalog_filters_by_door_status_owner_tenet_tag_and_text(visit: Visit) -
     filters.wait_for(state="visible")  # the script un-hides the controls it built
     for control in ("door", "status", "owner", "tenet", "tag", "text"):
         assert page.locator(f"#hinges-filters #hinges-filter-{control}").is_visible(), control
+    assert page.locator("#hinges-filter-source").count() == 0  # a facet only with sources
     assert visible_ids(page) == ALL_IDS
 
     page.select_option("#hinges-filter-door", "one-way")

@@ -29,6 +29,11 @@ DECISION_FIELDS = (
 # as guards are not flat values, and a spreadsheet's columns should not move.
 CSV_FIELDS = DECISION_FIELDS[: DECISION_FIELDS.index("superseded_by") + 1]
 TENET_FIELDS = ("id", "path", "title", "status", "owner", "priority", "date", "tags")
+SOURCE_FIELDS = (
+    "name", "git", "ref", "path", "status", "stale", "problem", "commit", "fetched_at",
+    "synced_at", "decisions", "tenets",
+)  # fmt: skip
+"""The keys of each entry of an organisation catalog's ``sources`` (hinges.site.organisation)."""
 LIST_FIELDS = frozenset({"deciders", "tenets", "tags", "supersedes", "superseded_by", "applies_to"})
 
 

@@ -19,7 +19,13 @@ import json
 from typing import Any
 
 from hinges.config import Config
-from hinges.export import DECISION_FIELDS, EXPORT_VERSION, LIST_FIELDS, TENET_FIELDS
+from hinges.export import (
+    DECISION_FIELDS,
+    EXPORT_VERSION,
+    LIST_FIELDS,
+    SOURCE_FIELDS,
+    TENET_FIELDS,
+)
 from hinges.reviews import ReviewEntry
 from hinges.schema import (
     DATE_PATTERN,
@@ -93,6 +99,48 @@ def _reviews_schema() -> dict[str, Any]:
     return {"type": "array", "items": entry, "description": REVIEWS_FIELD.description}
 
 
+_SOURCE = {
+    "type": ["string", "null"],
+    "description": "Only in an organisation catalog's registry.json: the source (a "
+    "[[sources]] name) the record was read from, null for the catalog's own records. A "
+    "source's record has its qualified id (payments:ADR-0007), and its path is the file "
+    "relative to that source's registry.",
+}
+
+
+def _sources_schema() -> dict[str, Any]:
+    """An organisation catalog's ``sources`` (:func:`hinges.site.organisation.source_summary`)."""
+    text, nullable = {"type": "string"}, {"type": ["string", "null"]}
+    count = {"type": "integer", "minimum": 0}
+    described: dict[str, tuple[dict[str, Any], str]] = {
+        "name": (text, "The source's name: the qualifier of its ids."),
+        "git": (text, "Its git URL or path, credentials redacted."),
+        "ref": (text, "The branch, tag or commit the configuration names."),
+        "path": (text, "Where the registry sits in the source repository."),
+        "status": (
+            {"enum": ["current", "stale", "not-synced", "unreadable"]},
+            "current; stale (shown from a copy older than sources_max_age_hours, or synced "
+            "from another git, ref or path); not-synced or unreadable (no records shown).",
+        ),
+        "stale": (nullable, "Why the copy is stale; null when it is not."),
+        "problem": (nullable, "Why a synced copy cannot be read; null when it can."),
+        "commit": (nullable, "The commit the copy was checked out from; null if never synced."),
+        "fetched_at": (nullable, "When that commit was fetched (UTC, ISO 8601)."),
+        "synced_at": (nullable, "When a sync last found the copy current (UTC, ISO 8601)."),
+        "decisions": (count, "How many of its decisions the catalog shows."),
+        "tenets": (count, "How many of its tenets the catalog shows."),
+    }
+    properties = {
+        key: {**described[key][0], "description": described[key][1]} for key in SOURCE_FIELDS
+    }
+    return {
+        "type": "array",
+        "description": "Only in an organisation catalog's registry.json: every configured "
+        "source, in configuration order, and what the catalog shows of it.",
+        "items": {"type": "object", "required": list(SOURCE_FIELDS), "properties": properties},
+    }
+
+
 def _record_schema(
     fields: tuple[str, ...], specs: tuple[FieldSpec, ...], extra: dict[str, Any]
 ) -> dict[str, Any]:
@@ -102,7 +150,8 @@ def _record_schema(
     return {
         "type": "object",
         "required": list(properties),
-        "properties": properties,
+        # Optional: present only in an organisation catalog (an added field, version 1).
+        "properties": {**properties, "source": _SOURCE},
     }
 
 
@@ -157,13 +206,14 @@ def export_json_schema() -> dict[str, Any]:
         "tenets": {"type": "array", "items": {"$ref": "#/$defs/tenet"}},
         "relations": {"type": "array", "items": {"$ref": "#/$defs/relation"}},
     }
+    optional = {"sources": _sources_schema()}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{SCHEMA_BASE_URI}/export.schema.json",
         "title": f"hinges export document, version {EXPORT_VERSION}",
         "type": "object",
         "required": list(top),
-        "properties": top,
+        "properties": {**top, **optional},
         "$defs": {"decision": decision, "tenet": tenet, "relation": relation},
     }
 

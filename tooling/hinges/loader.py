@@ -162,9 +162,10 @@ def collector_paused() -> Iterator[None]:
 def load_registry(root: Path, config: Config) -> Registry:
     """Load every decision and tenet under ``root``.
 
-    Raises :class:`UsageError` only when there is no registry at all (no decisions folder).
+    Raises :class:`UsageError` only when there is no registry at all: no decisions folder,
+    and no ``[[sources]]`` (a catalog repository may hold only its configuration).
     """
-    if not (root / config.decisions_dir).is_dir():
+    if not config.sources and not (root / config.decisions_dir).is_dir():
         raise no_registry_error(root, config.decisions_dir)
     with collector_paused():
         return _load_folders(Registry(root, config))

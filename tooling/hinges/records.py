@@ -173,6 +173,9 @@ class Record:
     body_line: int
     """Line of the file where :attr:`body` starts."""
     extra: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+    """The ``[[sources]]`` name of the registry the record was read from, in an organisation
+    catalog (:mod:`hinges.site.organisation`); None for the registry's own records."""
 
     @property
     def id(self) -> str | None:

@@ -32,6 +32,7 @@ def render_command(root: Path | None, out: Path | None, check: bool, as_of: dt.d
     from hinges.loader import collector_paused, load_registry
     from hinges.site.catalog import build_catalog
     from hinges.site.docsconfig import read_docs_config
+    from hinges.site.organisation import catalog_input
     from hinges.site.render import apply_render, catalog_files, plan_render
     from hinges.site.urls import CatalogLayout
 
@@ -41,7 +42,9 @@ def render_command(root: Path | None, out: Path | None, check: bool, as_of: dt.d
     layout = CatalogLayout(docs.path, docs.directory_urls, source_links=True)
     with collector_paused():
         registry = load_registry(registry_root, config)
-        catalog = build_catalog(registry, as_of or dt.date.today(), layout, (target,))
+        shown_registry, organisation = catalog_input(registry)
+        date = as_of or dt.date.today()
+        catalog = build_catalog(shown_registry, date, layout, (target,), organisation)
         files = catalog_files(catalog, layout)
     plan = plan_render(target, files)
     shown = _shown(target)
@@ -66,6 +69,12 @@ def render_command(root: Path | None, out: Path | None, check: bool, as_of: dt.d
         click.echo(
             f"hinges: {finding.path}:{finding.line}: not rendered: {finding.message}", err=True
         )
+    if organisation is not None:
+        from hinges.site.source_pages import source_warnings
+        from hinges.visible import visible
+
+        for warning in source_warnings(organisation):
+            click.echo(f"hinges: {visible(warning)}", err=True)
     return 0
 
 

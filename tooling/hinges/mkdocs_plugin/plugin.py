@@ -73,12 +73,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
         from hinges.checker import check
         from hinges.loader import collector_paused, load_registry
         from hinges.site.catalog import build_catalog
+        from hinges.site.organisation import catalog_input
         from hinges.site.render import catalog_files, read_manifest
 
         layout = CatalogLayout(self.config.path, config.use_directory_urls, source_links=True)
         self.layout = layout
         decisions = self.root / self.registry_config.decisions_dir
-        if not decisions.is_dir():
+        if not decisions.is_dir() and not self.registry_config.sources:
             raise PluginError(
                 f"hinges: no registry at {self.root}: {decisions.name}/ does not exist; set "
                 "the plugin's 'root' option to the folder of decisions/ and tenets/"
@@ -94,7 +95,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                     )
                     self._log_findings(result.findings)
                 written = (Path(config.site_dir), Path(config.docs_dir) / layout.prefix)
-                catalog = build_catalog(registry, self.build_date, layout, written)
+                shown, organisation = catalog_input(registry)
+                catalog = build_catalog(shown, self.build_date, layout, written, organisation)
             rendered = read_manifest(Path(config.docs_dir) / layout.prefix)
             others = catalog_files(catalog, layout)[len(catalog.pages) :]
         except HingesError as error:
@@ -119,6 +121,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):  # type: ignore[no-untyped-call]
                 )
             )
         self._add(files, generated, rendered, layout.prefix, config)
+        if organisation is not None:
+            from hinges.site.source_pages import source_warnings
+
+            # Info, not warning: a source not synced is said on the site; it must not fail
+            # a --strict build of everything else.
+            for warning in source_warnings(organisation):
+                log.info(visible(warning))
         return files
 
     def _add(

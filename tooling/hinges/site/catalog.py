@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hinges.errors import HingesError
 from hinges.export import export_document
@@ -23,6 +24,9 @@ from hinges.site.registers import one_way_doors_page, review_page, timeline_page
 from hinges.site.short_links import short_link_files
 from hinges.site.tenet_pages import matrix_page, tenet_page, tenets_index_page
 from hinges.site.urls import CatalogLayout
+
+if TYPE_CHECKING:
+    from hinges.site.organisation import Organisation
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 ASSET_NAMES = ("catalog.css", "catalog.js")
@@ -59,14 +63,16 @@ def build_catalog(
     build_date: dt.date,
     layout: CatalogLayout,
     generated: tuple[Path, ...] = (),
+    organisation: Organisation | None = None,
 ) -> Catalog:
     """Every catalog page, in one pass over the registry's precomputed indexes.
 
     ``generated``: the folders the catalog or site is written to; their files are not
-    counted as the repository's (scope counts, the folders page).
+    counted as the repository's (scope counts, the folders page). ``organisation``: the
+    sources ``registry`` merges (:func:`hinges.site.organisation.catalog_input`).
     """
     inside = tuple(_relative(registry.root, folder) for folder in generated)
-    model = build_model(registry, layout, build_date, tuple(f for f in inside if f))
+    model = build_model(registry, layout, build_date, tuple(f for f in inside if f), organisation)
     pages = [
         GeneratedPage(layout.home, home_page(model), None, in_nav=True),
         GeneratedPage(layout.tenets_index, tenets_index_page(model), None),
@@ -89,6 +95,13 @@ def build_catalog(
     for handle, (decisions, tenets) in sorted(by_owner.items()):
         src_uri = layout.owner(model.owner_slugs[handle])
         pages.append(GeneratedPage(src_uri, owner_page(model, handle, decisions, tenets), handle))
+    if organisation is not None:
+        from hinges.site.source_pages import page_marker, source_pages
+
+        mark = page_marker(model, organisation)
+        pages = [replace(page, content=mark(page.src_uri, page.content)) for page in pages]
+        extra = source_pages(model, organisation)
+        pages += [GeneratedPage(uri, content, None) for uri, content in extra]
     pages = [_with_assets(layout, page) for page in pages]
     seen: set[str] = set()
     for page in pages:
@@ -99,6 +112,10 @@ def build_catalog(
             )
         seen.add(page.src_uri)
     document = export_document(registry, today=build_date)
+    if organisation is not None:
+        from hinges.site.organisation import organisation_document
+
+        document = organisation_document(document, organisation)
     registry_json = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return Catalog(pages, registry_json, list(short_link_files(model)))
 

@@ -49,7 +49,9 @@ def folders_page(model: CatalogModel) -> PageContent:
     folders = folders_of(model.tracked_files())
     shown = list(folders)[:MAX_FOLDERS]
     asked = [*shown, *sorted({path for folder in shown for path in folders[folder]})]
-    answer = governing(model.registry, asked)
+    # A source's decisions govern their own repository, not this one's folders.
+    own = model.registry if model.organisation is None else model.organisation.local
+    answer = governing(own, asked)
     rows = []
     for folder in shown:
         inside = folders[folder]

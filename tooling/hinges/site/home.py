@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
+from hinges.records import Record
 from hinges.schema import DECISION_STATUSES, DOORS
 from hinges.site.content import Html, PageContent, page
 from hinges.site.glance import glance
@@ -43,10 +45,11 @@ def section_links(model: CatalogModel, linker: Linker) -> str:
     return '<ul class="hinges-sections">' + "".join(items) + "</ul>"
 
 
-def counts_table(model: CatalogModel) -> str:
-    """Decisions by status (rows) and door (columns), with totals."""
+def counts_table(model: CatalogModel, decisions: Sequence[Record] | None = None) -> str:
+    """Decisions (all, or ``decisions``) by status (rows) and door (columns), with totals."""
+    counted = model.decisions if decisions is None else decisions
     counts: Counter[tuple[str, str]] = Counter()
-    for record in model.decisions:
+    for record in counted:
         status = css_token(record.status, DECISION_STATUSES)
         counts[(status, css_token(record.str_value("door"), DOORS))] += 1
     doors = [*DOORS, *(["other"] if any(door == "other" for _, door in counts) else [])]
@@ -66,7 +69,7 @@ def counts_table(model: CatalogModel) -> str:
     rows.append(
         '<tr class="hinges-total"><th scope="row">all</th>'
         + "".join(f"<td>{cell}</td>" for cell in totals)
-        + f"<td>{len(model.decisions)}</td></tr>"
+        + f"<td>{len(counted)}</td></tr>"
     )
     header = ["Status", *(f"{door} door" if door != "other" else "other" for door in doors)]
     return table([*header, "Total"], rows, ' class="hinges-counts"')

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hinges.errors import HingesError
 from hinges.globs import matching_sorted
@@ -23,6 +24,9 @@ from hinges.visible import visible
 if TYPE_CHECKING:
     from hinges.codescan.files import Listing
     from hinges.codescan.tally import GuardViolations
+
+if TYPE_CHECKING:
+    from hinges.site.organisation import Organisation
 
 _RESERVED_SLUGS = frozenset({"index"})  # owners/index.md is the owners index
 
@@ -70,6 +74,9 @@ class CatalogModel:
     """Folders (relative to the registry root) the site is written to: their files are the
     catalog's own output, left out of :meth:`tracked_files` so a render stays the same."""
     _listing: Listing | None = None
+    organisation: Organisation | None = None
+    """The sources of an organisation catalog (:mod:`hinges.site.organisation`); None for
+    one registry's catalog."""
     _files: tuple[str, ...] | None = None
     _pattern_counts: dict[str, int] = field(default_factory=dict)
     _violations: GuardViolations | str | None = None
@@ -181,15 +188,31 @@ def _allocate_slugs(handles: list[str]) -> dict[str, str]:
     return slugs
 
 
+def _by_source(
+    organisation: Organisation | None, order: Callable[[Record], tuple[Any, ...]], *, tenets: bool
+) -> Callable[[Record], tuple[Any, ...]]:
+    """``order``, within each source in the organisation's order (:meth:`Organisation.rank`
+    and :meth:`Organisation.tenet_rank`)."""
+    if organisation is None:
+        return order
+    rank = organisation.tenet_rank if tenets else organisation.rank
+    return lambda record: (rank(record), *order(record))
+
+
 def build_model(
     registry: Registry,
     layout: CatalogLayout,
     build_date: dt.date,
     generated: tuple[str, ...] = (),
+    organisation: Organisation | None = None,
 ) -> CatalogModel:
     model = CatalogModel(registry, layout, build_date, generated=generated)
-    model.decisions = sorted(registry.decisions, key=_number_order)
-    model.tenets = sorted(registry.tenets, key=_priority_order)
+    model.organisation = organisation
+    decision_order = _by_source(organisation, _number_order, tenets=False)
+    model.decisions = sorted(registry.decisions, key=decision_order)
+    model.tenets = sorted(
+        registry.tenets, key=_by_source(organisation, _priority_order, tenets=True)
+    )
     owners: set[str] = set()
     for tenet in model.tenets:
         if tenet.id is not None:

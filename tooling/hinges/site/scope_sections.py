@@ -36,6 +36,10 @@ def scope_section(model: CatalogModel, record: Record) -> tuple[str | Html, ...]
     patterns = record.list_value("applies_to")
     if not patterns:
         return ()
+    if record.source is not None:  # paths of another repository: not counted here
+        items = "".join(f"<li><code>{esc(pattern)}</code></li>" for pattern in patterns)
+        where = f"Paths in the repository of source <code>{esc(record.source)}</code>."
+        return ("## Scope", Html(f'<p>{where}</p><ul class="hinges-scope">{items}</ul>'))
     items = "".join(_pattern_item(model, pattern) for pattern in patterns)
     return ("## Scope", Html(f'<ul class="hinges-scope">{items}</ul>'))
 

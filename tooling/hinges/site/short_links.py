@@ -39,11 +39,22 @@ def _redirect(model: CatalogModel, folder: str, record_id: str, record: Record) 
 
 
 def short_link_files(model: CatalogModel) -> Iterator[tuple[str, str]]:
-    """(path in the site, HTML) of a redirect per decision and tenet id (first record wins)."""
+    """(path in the site, HTML) of a redirect per decision and tenet id (first record wins).
+
+    A source's record (``payments:ADR-0007``) has its link in its source's folder:
+    ``catalog/sources/payments/ADR-0007/``.
+    """
     seen: set[str] = set()
     for ids in (model.decision_by_id, model.tenet_by_id):
         for record_id, record in ids.items():
-            if _SHORT_ID.match(record_id) and record_id.lower() not in seen:
-                seen.add(record_id.lower())  # case-insensitive file systems
-                folder = f"{model.layout.prefix}/{record_id}"
+            qualifier = "" if record.source is None else f"{record.source}:"
+            local = record_id[len(qualifier) :]
+            if not record_id.startswith(qualifier) or not _SHORT_ID.match(local):
+                continue
+            if record.source is None:
+                folder = f"{model.layout.prefix}/{local}"
+            else:
+                folder = f"{model.layout.prefix}/sources/{record.source}/{local}"
+            if folder.lower() not in seen:
+                seen.add(folder.lower())  # case-insensitive file systems
                 yield f"{folder}/index.html", _redirect(model, folder, record_id, record)

@@ -52,6 +52,9 @@ def _row(model: CatalogModel, linker: Linker, record: Record) -> str:
         f' data-tenets="{esc(" ".join(tenets))}" data-tags="{esc(" ".join(tags))}"'
         f' data-text="{esc(searchable)}"'
     )
+    if model.organisation is not None:  # the repository facet, in an organisation catalog
+        attributes += f' data-source="{esc(model.organisation.label(record))}"'
+
     tenet_links = ", ".join(model.tenet_link(linker, tenet, with_title=False) for tenet in tenets)
     cells = (
         link(href, record_id or record.path),

@@ -61,10 +61,25 @@ class CatalogLayout:
         return f"{self.prefix}/{name}.md"
 
     def decision(self, record: Record) -> str:
-        return f"{self.prefix}/decisions/{record_stem(record)}.md"
+        return f"{self._records(record)}/decisions/{record_stem(record)}.md"
 
     def tenet(self, record: Record) -> str:
-        return f"{self.prefix}/tenets/{record_stem(record)}.md"
+        return f"{self._records(record)}/tenets/{record_stem(record)}.md"
+
+    def _records(self, record: Record) -> str:
+        """The folder of the record's page: a source's records have their own, so two
+        repositories' ``0001-x.md`` never meet."""
+        if record.source is None:
+            return self.prefix
+        return f"{self.prefix}/sources/{record.source}"
+
+    @property
+    def sources_index(self) -> str:
+        return f"{self.prefix}/sources/index.md"
+
+    def source(self, name: str) -> str:
+        """A source's page (``sources/<name>/index.md``: a source may be named ``index``)."""
+        return f"{self.prefix}/sources/{name}/index.md"
 
     def owner(self, slug: str) -> str:
         return f"{self.prefix}/owners/{slug}.md"

@@ -2,7 +2,8 @@
  * hinges catalog: filters for the decision table (#hinges-catalog).
  *
  * The page is a complete plain table without this script. With it, the placeholder
- * #hinges-filters receives five selects (door, status, owner, tenet, tag) and a text box;
+ * #hinges-filters receives five selects (door, status, owner, tenet, tag) and a text box,
+ * and a sixth (repository) in an organisation catalog, whose rows carry data-source;
  * filters combine with AND, non-matching rows get row.hidden, #hinges-count says
  * "N of M decisions", and the state lives in the query string (?door=one-way&q=postgres)
  * so a filtered view can be linked. No network, no dependencies, no innerHTML: record
@@ -12,8 +13,17 @@
   "use strict";
 
   // name: query parameter and select suffix; attribute: the row's data-* key;
-  // list: whether the attribute holds several space-separated values.
+  // list: whether the attribute holds several space-separated values; optional: shown
+  // only when some row carries the attribute.
   const FILTERS = [
+    {
+      name: "source",
+      attribute: "source",
+      label: "Repository",
+      all: "All repositories",
+      list: false,
+      optional: true,
+    },
     { name: "door", attribute: "door", label: "Door", all: "All doors", list: false },
     { name: "status", attribute: "status", label: "Status", all: "All statuses", list: false },
     { name: "owner", attribute: "owner", label: "Owner", all: "All owners", list: false },
@@ -79,9 +89,9 @@
   }
 
   function rowMatches(row, state) {
-    for (let i = 0; i < FILTERS.length; i += 1) {
+    for (let i = 0; i < state.filters.length; i += 1) {
       const wanted = state.selects[i].value;
-      if (wanted && valuesOf(row, FILTERS[i]).indexOf(wanted) === -1) {
+      if (wanted && valuesOf(row, state.filters[i]).indexOf(wanted) === -1) {
         return false;
       }
     }
@@ -93,7 +103,7 @@
 
   function saveToUrl(state) {
     const url = new URL(window.location.href);
-    FILTERS.forEach(function (filter, i) {
+    state.filters.forEach(function (filter, i) {
       const value = state.selects[i].value;
       if (value) {
         url.searchParams.set(filter.name, value);
@@ -116,7 +126,7 @@
 
   function restoreFromUrl(state) {
     const parameters = new URLSearchParams(window.location.search);
-    FILTERS.forEach(function (filter, i) {
+    state.filters.forEach(function (filter, i) {
       const value = parameters.get(filter.name);
       if (value !== null && hasOption(state.selects[i], value)) {
         state.selects[i].value = value;
@@ -149,9 +159,18 @@
     }
     container.dataset.hingesReady = "true";
     const rows = Array.from(table.querySelectorAll("tbody tr.hinges-row"));
+    const filters = FILTERS.filter(function (filter) {
+      return (
+        !filter.optional ||
+        rows.some(function (row) {
+          return filter.attribute in row.dataset;
+        })
+      );
+    });
     const state = {
       rows: rows,
-      selects: FILTERS.map(function (filter) {
+      filters: filters,
+      selects: filters.map(function (filter) {
         return buildSelect(container, filter, rows);
       }),
       text: null,
