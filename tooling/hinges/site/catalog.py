@@ -7,7 +7,7 @@ import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from hinges.errors import HingesError
 from hinges.export import export_document
@@ -55,33 +55,46 @@ class Catalog:
     """Files the generator copies as they are: (path in the site, text), the short links."""
 
 
+Part = Literal["all", "decisions", "others"]
+"""Which pages to build: all of them, or one of two halves that ``hinges render`` builds in
+two processes (the decision pages; everything else, with the export and short links)."""
+
+
 def build_catalog(
     registry: Registry,
     build_date: dt.date,
     layout: CatalogLayout,
     generated: tuple[Path, ...] = (),
+    part: Part = "all",
 ) -> Catalog:
     """Every catalog page, in one pass over the registry's precomputed indexes.
 
     ``generated``: the folders the catalog or site is written to; their files are not
-    counted as the repository's (scope counts, the folders page).
+    counted as the repository's (scope counts, the folders page). ``part``: see
+    :data:`Part`; no page of one half can have the path of a page of the other.
     """
     inside = tuple(_relative(registry.root, folder) for folder in generated)
     model = build_model(registry, layout, build_date, tuple(f for f in inside if f))
-    pages = [
-        GeneratedPage(layout.home, home_page(model), None, in_nav=True),
-        GeneratedPage(layout.tenets_index, tenets_index_page(model), None),
-        GeneratedPage(layout.page("matrix"), matrix_page(model), None),
-        GeneratedPage(layout.page("one-way-doors"), one_way_doors_page(model), None),
-        GeneratedPage(layout.page("review"), review_page(model), None),
-        GeneratedPage(layout.page("timeline"), timeline_page(model), None),
-        GeneratedPage(layout.page("outcomes"), outcomes_page(model), None),
-        GeneratedPage(layout.page("graph"), graph_page(model), None),
-        GeneratedPage(layout.page("folders"), folders_page(model), None),
-    ]
-    for record in model.decisions:
-        title = _record_title(record.id, record.title, record.path)
-        pages.append(GeneratedPage(layout.decision(record), decision_page(model, record), title))
+    pages: list[GeneratedPage] = []
+    if part != "decisions":
+        pages += [
+            GeneratedPage(layout.home, home_page(model), None, in_nav=True),
+            GeneratedPage(layout.tenets_index, tenets_index_page(model), None),
+            GeneratedPage(layout.page("matrix"), matrix_page(model), None),
+            GeneratedPage(layout.page("one-way-doors"), one_way_doors_page(model), None),
+            GeneratedPage(layout.page("review"), review_page(model), None),
+            GeneratedPage(layout.page("timeline"), timeline_page(model), None),
+            GeneratedPage(layout.page("outcomes"), outcomes_page(model), None),
+            GeneratedPage(layout.page("graph"), graph_page(model), None),
+            GeneratedPage(layout.page("folders"), folders_page(model), None),
+        ]
+    if part != "others":
+        for record in model.decisions:
+            title = _record_title(record.id, record.title, record.path)
+            page = decision_page(model, record)
+            pages.append(GeneratedPage(layout.decision(record), page, title))
+    if part == "decisions":
+        return Catalog(_checked([_with_assets(layout, page) for page in pages]), "", [])
     for record in model.tenets:
         title = _record_title(record.id, record.title, record.path)
         pages.append(GeneratedPage(layout.tenet(record), tenet_page(model, record), title))
@@ -90,7 +103,13 @@ def build_catalog(
     for handle, (decisions, tenets) in sorted(by_owner.items()):
         src_uri = layout.owner(model.owner_slugs[handle])
         pages.append(GeneratedPage(src_uri, owner_page(model, handle, decisions, tenets), handle))
-    pages = [_with_assets(layout, page) for page in pages]
+    pages = _checked([_with_assets(layout, page) for page in pages])
+    document = export_document(registry, today=build_date)
+    registry_json = export_text(document)
+    return Catalog(pages, registry_json, list(short_link_files(model)))
+
+
+def _checked(pages: list[GeneratedPage]) -> list[GeneratedPage]:
     seen: set[str] = set()
     for page in pages:
         if page.src_uri in seen:  # only a record file named like a catalog page can do this
@@ -99,9 +118,7 @@ def build_catalog(
                 path=page.src_uri,
             )
         seen.add(page.src_uri)
-    document = export_document(registry, today=build_date)
-    registry_json = export_text(document)
-    return Catalog(pages, registry_json, list(short_link_files(model)))
+    return pages
 
 
 def export_text(document: dict[str, Any]) -> str:

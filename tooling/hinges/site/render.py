@@ -14,22 +14,15 @@ with a digest of each file. A render:
   or deleted record), and the folders that leaves empty, and nothing else;
 * writes the manifest last, so an interrupted render is finished by the next one.
 
-A first render (the folder absent or empty) writes everything into a sibling staging
-folder and renames it into place: one rename instead of one per file, and a reader or a
-crash sees either no catalog or all of it. Creating files dominates a first render (two
-per record: its page and its short link), so each is created once, at its final name.
+A first render, into an absent or empty folder, takes another path:
+:mod:`hinges.site.staged`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import itertools
 import json
 import os
-import shutil
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,8 +33,6 @@ from hinges.site.urls import CatalogLayout
 
 MANIFEST_NAME = ".hinges-render.json"
 MANIFEST_FORMAT = 1
-_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-_MAX_WORKERS = 4
 
 
 @dataclass(frozen=True)
@@ -72,9 +63,13 @@ def digest(data: bytes) -> str:
 
 
 def manifest_text(files: list[CatalogFile]) -> str:
+    return manifest_of({file.path: digest(file.data) for file in files})
+
+
+def manifest_of(digests: dict[str, str]) -> str:
     """The manifest, laid out as ``json.dumps(..., indent=1)`` would, by the C encoder."""
     encode = json.JSONEncoder().encode
-    listing = sorted((file.path, digest(file.data)) for file in files)
+    listing = sorted(digests.items())
     entries = ",\n".join(f"  {encode(path)}: {encode(sha)}" for path, sha in listing)
     files_text = f"{{\n{entries}\n }}" if listing else "{}"
     return (
@@ -114,8 +109,6 @@ class RenderPlan:
     """Files in the way that no render wrote: the render stops before writing anything."""
     manifest: str = ""
     manifest_stale: bool = False
-    fresh: bool = False
-    """The folder is absent or empty: everything is written, staged and renamed into place."""
 
     @property
     def stale(self) -> bool:
@@ -130,9 +123,6 @@ def _safe(relative: str) -> bool:
 def plan_render(out: Path, files: list[CatalogFile]) -> RenderPlan:
     """What a render into ``out`` would change (reads only)."""
     plan = RenderPlan(manifest=manifest_text(files))
-    if _absent_or_empty(out):
-        plan.write, plan.fresh, plan.manifest_stale = list(files), True, True
-        return plan
     previous = read_manifest(out)
     wanted = {file.path for file in files}
     for file in files:
@@ -158,77 +148,6 @@ def plan_render(out: Path, files: list[CatalogFile]) -> RenderPlan:
     except (FileNotFoundError, UnicodeDecodeError):
         plan.manifest_stale = True
     return plan
-
-
-def _absent_or_empty(out: Path) -> bool:
-    if out.is_symlink():
-        return False  # renaming a folder over it would replace the link, not fill its target
-    try:
-        with os.scandir(out) as entries:
-            return next(entries, None) is None
-    except FileNotFoundError:
-        return True
-    except NotADirectoryError:
-        return False  # plan as usual: every file is in the way, which the user is told
-
-
-def _staging(out: Path) -> Path:
-    """The sibling folder a first render is written into (a name only a render uses)."""
-    return out.with_name(f".{out.name}.hinges-render")
-
-
-def _stage_and_swap(out: Path, plan: RenderPlan) -> None:
-    staging = _staging(out)
-    # Left over from a render interrupted before its rename: ours, and incomplete.
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    try:
-        _create_all(str(staging), plan.write)
-        (staging / MANIFEST_NAME).write_bytes(plan.manifest.encode())
-        with contextlib.suppress(FileNotFoundError):
-            out.rmdir()  # empty, or planning would not have called it fresh
-        os.rename(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def _create_all(root: str, files: list[CatalogFile]) -> None:
-    """Create ``files`` under ``root``, which holds none of them, on every core.
-
-    Creating a file is kernel work that runs without Python's lock, and creations in one
-    folder wait for each other: so the pages (mostly in decisions/) and the short links
-    (a folder each) are interleaved, and each worker takes the next file when it is done.
-    """
-    pages = [file for file in files if not file.path.endswith("/index.html")]
-    links = [file for file in files if file.path.endswith("/index.html")]
-    order = [file for pair in itertools.zip_longest(pages, links) for file in pair if file]
-    lock = threading.Lock()
-    queue = iter(order)
-    made = {""}
-
-    def work() -> None:
-        while True:
-            with lock:
-                file = next(queue, None)
-            if file is None:
-                return
-            folder = file.path.rpartition("/")[0]
-            if folder not in made:
-                os.makedirs(f"{root}/{folder}", exist_ok=True)
-                made.add(folder)
-            descriptor = os.open(f"{root}/{file.path}", _CREATE, 0o644)
-            try:
-                view = memoryview(file.data)
-                while view:
-                    view = view[os.write(descriptor, view) :]
-            finally:
-                os.close(descriptor)
-
-    workers = max(1, min(_MAX_WORKERS, os.cpu_count() or 1))
-    with ThreadPoolExecutor(workers) as pool:
-        for done in [pool.submit(work) for _ in range(workers)]:
-            done.result()
 
 
 def _replace(target: Path, data: bytes) -> None:
@@ -257,9 +176,6 @@ def apply_render(out: Path, plan: RenderPlan) -> None:
             f"first {plan.foreign[0]}; move them or render into another folder with --out",
             path=out,
         )
-    if plan.fresh:
-        _stage_and_swap(out, plan)
-        return
     made: set[Path] = set()
     for file in plan.write:
         target = out / file.path
