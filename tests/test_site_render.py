@@ -198,3 +198,16 @@ def test_a_folder_that_is_a_symbolic_link_is_rendered_through(tmp_path: Path) ->
     files = rendered(root)
     assert (root / "docs/catalog").is_symlink()
     assert (target / "index.md").read_bytes() == files["index.md"]
+
+
+def test_a_file_where_the_staging_folder_goes_is_left_alone_with_a_message(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path)
+    write_files(root, {"docs/.catalog.hinges-render": "someone's file\n"})
+    run = run_hinges("render", "--root", str(root), *AS_OF)
+    assert run.code == 1, run
+    assert run.stderr.startswith("hinges: ") and "cannot write the catalog: " in run.stderr
+    assert "File exists" in run.stderr and "Traceback" not in run.stderr
+    assert (root / "docs/.catalog.hinges-render").read_text() == "someone's file\n"
+    assert not (root / "docs/catalog").exists()

@@ -55,13 +55,16 @@ def render_staged(out: Path, registry: Registry, build_date: dt.date, layout: Ca
     """Write the catalog into the absent or empty ``out`` (see the module doc); file count."""
     staging = staging_folder(out)
     shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
     try:
+        staging.mkdir(parents=True)
         digests = _build_and_write(staging, registry, build_date, layout, (out,))
         (staging / MANIFEST_NAME).write_bytes(manifest_of(digests).encode())
         if out.is_dir():
-            out.rmdir()  # empty: first_render said so
+            out.rmdir()  # empty: first_render said so (a file put there since stops here)
         os.rename(staging, out)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise HingesError(f"cannot write the catalog: {error}", path=out) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
