@@ -81,7 +81,7 @@ def _build_and_write(
     """Path -> digest of every file written into ``staging``."""
 
     def part(which: Part) -> dict[str, str]:
-        catalog = build_catalog(registry, build_date, layout, generated, which)
+        catalog = build_catalog(registry, build_date, layout, generated, part=which)
         files = catalog_files(catalog, layout)
         if which == "decisions":
             files = files[: len(catalog.pages)]  # the assets are the other half's
