@@ -10,6 +10,7 @@ to every build, at the cost of a real page each.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from urllib.parse import quote
@@ -23,11 +24,14 @@ _SHORT_ID = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,15}-[0-9]{1,9}$")
 
 
 def _redirect(model: CatalogModel, folder: str, record_id: str, record: Record) -> str:
-    # The folder and the record's page are both under the catalog's folder: climb from the
-    # one to it, then down (cheaper than posixpath.relpath, a thousand times over).
     prefix = model.layout.prefix
     url = model.layout.url(model.record_src(record))
-    relative = "../" * (folder.count("/") - prefix.count("/")) + url[len(prefix) + 1 :]
+    if folder.count("/") == prefix.count("/") + 1:
+        # Right under the catalog's folder, as every local record's link is: one climb
+        # (what posixpath.relpath gives, without its cost a thousand times over).
+        relative = "../" + url[len(prefix) + 1 :]
+    else:
+        relative = posixpath.relpath(url, folder) + ("/" if url.endswith("/") else "")
     href = esc(quote(relative, safe="/"))
     text = esc(f"{record_id} {record.title or ''}".strip())
     return (
