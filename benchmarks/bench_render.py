@@ -14,7 +14,13 @@ Targets (issue 11):
 
 Every side runs as a fresh subprocess of this interpreter; the sides alternate after one
 untimed warm-up each. "Cold" means no site folder and no Zensical cache (``.cache``) before
-each build; the render writes into a folder emptied before each run. Results go to
+each build; the render writes into a folder that does not exist yet.
+
+What a run leaves is moved aside before the next run and deleted only after the last one
+(:class:`Aside`), and the disk is synced before every run. Deleting ten thousand files just
+before a run made that run's file creations several times slower on our ext4 test machine
+(the inode allocator skips recently freed inodes one by one: ``recently_deleted`` topped a
+``perf`` profile), a cost of the benchmark's clean-up, not of the command timed. Results go to
 ``benchmarks/out/render-results.json``; exit status 1 when a target is missed (unless
 ``--no-fail``). ``--profile`` runs one render in-process under cProfile.
 """
@@ -25,6 +31,7 @@ import argparse
 import contextlib
 import cProfile
 import json
+import os
 import pstats
 import shutil
 import statistics
@@ -89,10 +96,33 @@ def plain_project(source: Path, folder: Path) -> Path:
     return _config(folder, [{"Home": "index.md"}])
 
 
-def cold(config: Path) -> Callable[[], None]:
+class Aside:
+    """A folder that collects what the runs leave, deleted once when the benchmark is done."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.count = 0
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+
+    def move(self, path: Path) -> None:
+        if path.exists():
+            self.count += 1
+            path.rename(self.folder / f"{self.count}-{path.name}")
+        self.settle()
+
+    @staticmethod
+    def settle() -> None:
+        os.sync()  # the last run's writes reach the disk before the next run starts
+
+    def clear(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def cold(config: Path, aside: Aside) -> Callable[[], None]:
     def clear() -> None:
         for name in ("site", ".cache"):
-            shutil.rmtree(config.parent / name, ignore_errors=True)
+            aside.move(config.parent / name)
 
     return clear
 
@@ -120,6 +150,17 @@ def alternate(
 
 def median(samples: list[Sample]) -> float:
     return statistics.median(sample.wall for sample in samples)
+
+
+def spread(runs: dict[str, list[Sample]]) -> dict[str, Any]:
+    """Every run's wall and CPU seconds, so a loaded machine shows in the results."""
+    return {
+        name: {
+            "wall": [round(sample.wall, 3) for sample in samples],
+            "cpu": [round(sample.cpu, 3) for sample in samples],
+        }
+        for name, samples in runs.items()
+    }
 
 
 def profile_render(registry: Path, out: Path, top: int = 25) -> None:
@@ -157,12 +198,13 @@ def main(argv: list[str] | None = None) -> int:
     out = OUT / f"render-d{args.records}-s{args.seed}"
     if args.profile:
         profile_render(registry, out)
+    aside = Aside(OUT / "render-aside")
     render = hinges("render", "--root", str(registry), "--out", str(out), "--as-of", BUILD_DATE)
     check = hinges("check", "--root", str(registry), "--as-of", BUILD_DATE)
     runs = alternate(
         {
-            "render": (render, lambda: shutil.rmtree(out, ignore_errors=True)),
-            "check": (check, lambda: None),
+            "render": (render, lambda: aside.move(out)),
+            "check": (check, aside.settle),
         },
         args.repeat,
     )
@@ -172,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         "render_records": args.records + TENETS,
         "repeat": args.repeat,
         "median_seconds": {name: round(median(samples), 3) for name, samples in runs.items()},
+        "runs": spread(runs),
+        "load_average": [round(load, 2) for load in os.getloadavg()],
         "targets": {"render_vs_check": target(render_ratio, MAX_RENDER_RATIO)},
     }
     if not args.skip_zensical:
@@ -182,13 +226,14 @@ def main(argv: list[str] | None = None) -> int:
         rendered = plain_project(catalog.parent / "docs/catalog", work / "rendered")
         zensical = str(BIN / "zensical")
         sides = {
-            name: ([zensical, "build", "-f", str(config)], cold(config))
+            name: ([zensical, "build", "-f", str(config)], cold(config, aside))
             for name, config in (("catalog", catalog), ("records", records), ("rendered", rendered))
         }
         site_runs = alternate(sides, args.repeat)
         seconds = {name: round(median(samples), 3) for name, samples in site_runs.items()}
         results["zensical_records"] = args.site_records + TENETS
         results["median_seconds"].update({f"zensical {k}": v for k, v in seconds.items()})
+        results["runs"].update({f"zensical {k}": v for k, v in spread(site_runs).items()})
         catalog_wall = median(site_runs["catalog"])
         results["targets"]["zensical_vs_records"] = target(
             catalog_wall / median(site_runs["records"]), MAX_ZENSICAL_RATIO
@@ -196,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
         results["zensical_vs_rendered_record_pages"] = round(
             catalog_wall / median(site_runs["rendered"]), 3
         )
+    aside.clear()
+    results["load_average_after"] = [round(load, 2) for load in os.getloadavg()]
     (OUT / "render-results.json").write_text(json.dumps(results, indent=2) + "\n", "utf-8")
     print(json.dumps(results, indent=2))
     missed = [name for name, value in results["targets"].items() if not value["met"]]

@@ -270,6 +270,44 @@ def browse(browser: Browser, server: SiteServer, **options: Any) -> Iterator[Vis
         context.close()
 
 
+# Where the relation graph and its legend are on screen, and what its viewBox shows.
+GRAPH_GEOMETRY = """() => {
+    const svg = document.querySelector('.hinges-graph-view svg');
+    const box = svg.getBoundingClientRect();
+    const view = svg.viewBox.baseVal;
+    const legend = [...document.querySelectorAll('.hinges-graph-legend li')].map(item => {
+        const r = item.getBoundingClientRect();
+        return {left: r.left, right: r.right, width: r.width, height: r.height,
+                shown: getComputedStyle(item).visibility === 'visible'};
+    });
+    const node = document.querySelector('.hinges-graph-node rect').getBoundingClientRect();
+    return {
+        innerWidth: window.innerWidth,
+        scrollWidth: document.documentElement.scrollWidth,
+        svg: {left: box.left, right: box.right, width: box.width, height: box.height},
+        viewBox: [view.x, view.y, view.width, view.height],
+        natural: Number(svg.getAttribute('width')),
+        legend: legend,
+        node: {width: node.width, height: node.height},
+    };
+}"""
+
+
+def graph_geometry(page: Page) -> dict[str, Any]:
+    result: dict[str, Any] = page.evaluate(GRAPH_GEOMETRY)
+    return result
+
+
+def assert_graph_fits(shape: dict[str, Any]) -> None:
+    """No horizontal scroll bar, the picture inside the window, every legend item shown."""
+    assert shape["scrollWidth"] <= shape["innerWidth"], shape  # no horizontal scroll bar
+    assert shape["svg"]["left"] >= 0 and shape["svg"]["right"] <= shape["innerWidth"], shape
+    assert len(shape["legend"]) == 10
+    for item in shape["legend"]:
+        assert item["shown"] and item["width"] > 20 and item["height"] > 5, item
+        assert item["left"] >= 0 and item["right"] <= shape["innerWidth"], item
+
+
 def save_screenshot(page: Page, name: str) -> Path:
     """A full-page screenshot in tests/artifacts/ (kept by CI as a test artifact)."""
     ARTIFACTS.mkdir(exist_ok=True)

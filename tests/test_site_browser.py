@@ -27,9 +27,11 @@ from site_registry import BUILD_DATE, DECISIONS, SEARCH_RECORD, SEARCH_WORD, TEN
 from site_support import (
     SiteServer,
     Visit,
+    assert_graph_fits,
     browse,
     build_site,
     decision_path,
+    graph_geometry,
     launch_chromium,
     save_screenshot,
     tenet_path,
@@ -240,7 +242,7 @@ def test_banner_only_on_records_no_longer_in_force(visit: Visit, decision: Any) 
 def _graph_links(page: Page) -> list[str]:
     return list(
         page.eval_on_selector_all(
-            "figure.hinges-graph svg a",
+            "figure.hinges-graph .hinges-graph-view svg a",
             """links => links.map(link => new URL(
                 link.getAttribute('href') ?? link.getAttribute('xlink:href'),
                 document.baseURI).pathname)""",
@@ -251,7 +253,7 @@ def _graph_links(page: Page) -> list[str]:
 def test_graph_is_drawn_and_its_nodes_link_to_records(visit: Visit) -> None:
     page = visit.page
     visit.open("/catalog/graph/")
-    svg = page.locator("figure.hinges-graph svg")
+    svg = page.locator("figure.hinges-graph .hinges-graph-view svg")
     assert svg.count() == 1
     assert svg.is_visible()
     box = svg.bounding_box()
@@ -262,11 +264,27 @@ def test_graph_is_drawn_and_its_nodes_link_to_records(visit: Visit) -> None:
     save_screenshot(page, "graph-page")
 
     target = decision_path("0003-use-kafka-for-order-events")
-    node = page.locator("figure.hinges-graph svg a").nth(links.index(target))
+    node = page.locator("figure.hinges-graph .hinges-graph-view svg a").nth(links.index(target))
     node_box = node.bounding_box()
     assert node_box is not None and node_box["width"] > 0 and node_box["height"] > 0
     node.click()
     page.wait_for_url(f"**{target}")
+    visit.assert_clean()
+
+
+def test_graph_fits_a_narrow_window_with_its_legend_and_zooms(visit: Visit) -> None:
+    page = visit.page
+    page.set_viewport_size({"width": 640, "height": 900})
+    visit.open("/catalog/graph/")
+    page.wait_for_selector(".hinges-graph-controls button")  # the script ran
+    fit = graph_geometry(page)
+    assert_graph_fits(fit)
+    page.click(".hinges-graph-zoom-in")
+    zoomed = graph_geometry(page)
+    assert zoomed["viewBox"][2] == pytest.approx(fit["viewBox"][2] / 1.5)
+    assert zoomed["node"]["width"] == pytest.approx(fit["node"]["width"] * 1.5, rel=0.01)
+    assert_graph_fits(zoomed)
+    save_screenshot(page, "graph-page-narrow-zoomed")
     visit.assert_clean()
 
 

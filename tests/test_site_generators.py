@@ -2,8 +2,9 @@
 
 Every build must hold a page for every decision and tenet and the short links by id,
 keep every hostile front-matter value inert, and ask for nothing from another host.
-Zensical is also driven in a real headless Chromium (the MkDocs site has its own browser
-suite in test_site_browser.py; the short links are followed in both here).
+Each site is also opened in a real headless Chromium: every record page, the short links,
+no request to another host (the MkDocs site has its own browser suite in
+test_site_browser.py; test_site_browser_escaping.py opens the hostile build of each).
 """
 
 from __future__ import annotations
@@ -98,8 +99,8 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("generator", ["zensical", "mkdocs"])
-def test_in_a_browser_short_links_lead_to_the_record_and_nothing_leaves(
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_in_a_browser_every_record_opens_short_links_lead_to_it_and_nothing_leaves(
     generator: str, browser: Browser, tmp_path: Path
 ) -> None:
     site = build_with(generator, tmp_path, registry_files())
@@ -109,9 +110,18 @@ def test_in_a_browser_short_links_lead_to_the_record_and_nothing_leaves(
         rows = visit.page.locator("#hinges-catalog tbody tr.hinges-row")
         assert rows.count() == len(DECISIONS)
         visit.page.wait_for_selector("#hinges-filters:not([hidden])")  # the script ran
+        for record, folder in [
+            *((d, "decisions") for d in DECISIONS),
+            *((t, "tenets") for t in TENETS),
+        ]:
+            visit.open(f"catalog/{folder}/{record.stem}/")
+            assert visit.page.locator(".hinges-meta").count() == 1, record.stem
+            assert record.title in visit.page.locator("h1").first.inner_text(), record.stem
         visit.open(f"catalog/{target.id}/")
         visit.page.wait_for_url(f"**/catalog/decisions/{target.stem}/")
         assert visit.page.locator("h1").first.inner_text().strip().startswith(target.title)
+        visit.page.wait_for_load_state("networkidle")
+        assert visit.recorder.foreign_requests() == []
         visit.assert_clean()
 
 

@@ -169,3 +169,45 @@ def test_out_option_and_a_broken_manifest(tmp_path: Path) -> None:
     broken = run_hinges("render", "--root", str(root), "--out", str(out), *AS_OF)
     assert broken.code == 1
     assert broken.stderr.endswith("not a render manifest; delete it and render again\n")
+
+
+def test_a_first_render_is_staged_beside_the_folder_and_renamed_into_place(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path)
+    (root / "docs/catalog").mkdir(parents=True)  # empty: nothing in it can be someone's
+    # Left by a render interrupted before its rename: incomplete, and only a render's.
+    write_files(root, {"docs/.catalog.hinges-render/decisions/half.md": "# Half\n"})
+    files = rendered(root)
+    assert sorted(p.name for p in (root / "docs").iterdir()) == ["catalog"]
+    assert "decisions/half.md" not in files
+    assert json.loads(files[MANIFEST_NAME])["files"].keys() == files.keys() - {MANIFEST_NAME}
+    other = write_files(tmp_path / "in-place", dict(registry_files()))
+    write_files(other, {"docs/catalog/notes.md": "# Ours\n"})  # not empty: rendered in place
+    in_place = rendered(other)
+    assert in_place.pop("notes.md") == b"# Ours\n"
+    assert in_place == files
+
+
+def test_a_folder_that_is_a_symbolic_link_is_rendered_through(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    (root / "docs").mkdir()
+    (root / "docs/catalog").symlink_to(target, target_is_directory=True)
+    files = rendered(root)
+    assert (root / "docs/catalog").is_symlink()
+    assert (target / "index.md").read_bytes() == files["index.md"]
+
+
+def test_a_file_where_the_staging_folder_goes_is_left_alone_with_a_message(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path)
+    write_files(root, {"docs/.catalog.hinges-render": "someone's file\n"})
+    run = run_hinges("render", "--root", str(root), *AS_OF)
+    assert run.code == 1, run
+    assert run.stderr.startswith("hinges: ") and "cannot write the catalog: " in run.stderr
+    assert "File exists" in run.stderr and "Traceback" not in run.stderr
+    assert (root / "docs/.catalog.hinges-render").read_text() == "someone's file\n"
+    assert not (root / "docs/catalog").exists()

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from hinges.cli._common import DATE, resolve_root, root_option
+
+if TYPE_CHECKING:
+    from hinges.loader import Registry
+    from hinges.site.organisation import Organisation
 
 
 @click.command("render")
@@ -34,20 +39,29 @@ def render_command(root: Path | None, out: Path | None, check: bool, as_of: dt.d
     from hinges.site.docsconfig import read_docs_config
     from hinges.site.organisation import catalog_input
     from hinges.site.render import apply_render, catalog_files, plan_render
+    from hinges.site.staged import first_render, render_staged
     from hinges.site.urls import CatalogLayout
 
     registry_root, config = resolve_root(root)
     docs = read_docs_config(registry_root)
     target = out.resolve() if out is not None else docs.catalog_dir
     layout = CatalogLayout(docs.path, docs.directory_urls, source_links=True)
+    shown = _shown(target)
+    build_date = as_of or dt.date.today()
     with collector_paused():
         registry = load_registry(registry_root, config)
         shown_registry, organisation = catalog_input(registry)
-        date = as_of or dt.date.today()
-        catalog = build_catalog(shown_registry, date, layout, (target,), organisation)
+        if not check and first_render(target):
+            count = render_staged(target, shown_registry, build_date, layout, organisation)
+            click.echo(
+                f"hinges: rendered {count} files into {shown}: {count} written, "
+                "0 removed, 0 unchanged"
+            )
+            _report_skipped(registry, organisation)
+            return 0
+        catalog = build_catalog(shown_registry, build_date, layout, (target,), organisation)
         files = catalog_files(catalog, layout)
     plan = plan_render(target, files)
-    shown = _shown(target)
     if check:
         if not plan.stale:
             click.echo(f"hinges: {shown} is up to date ({len(files)} files)")
@@ -65,17 +79,24 @@ def render_command(root: Path | None, out: Path | None, check: bool, as_of: dt.d
         f"hinges: rendered {len(files)} files into {shown}: {len(plan.write)} written, "
         f"{len(plan.remove)} removed, {len(files) - len(plan.write)} unchanged"
     )
+    _report_skipped(registry, organisation)
+    return 0
+
+
+def _report_skipped(registry: Registry, organisation: Organisation | None) -> None:
+    from hinges.visible import visible
+
     for finding in registry.findings:
         click.echo(
-            f"hinges: {finding.path}:{finding.line}: not rendered: {finding.message}", err=True
+            f"hinges: {visible(finding.path)}:{finding.line}: not rendered: "
+            f"{visible(finding.message)}",
+            err=True,
         )
     if organisation is not None:
         from hinges.site.source_pages import source_warnings
-        from hinges.visible import visible
 
         for warning in source_warnings(organisation):
             click.echo(f"hinges: {visible(warning)}", err=True)
-    return 0
 
 
 def _shown(path: Path) -> str:

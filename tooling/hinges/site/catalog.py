@@ -7,7 +7,7 @@ import html
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 from hinges.errors import HingesError
 from hinges.export import export_document
@@ -17,7 +17,7 @@ from hinges.site.decision_page import decision_page
 from hinges.site.folders_page import folders_page
 from hinges.site.graph_page import graph_page
 from hinges.site.home import home_page
-from hinges.site.model import build_model
+from hinges.site.model import CatalogModel, build_model
 from hinges.site.outcomes_page import outcomes_page
 from hinges.site.owner_pages import owned, owner_page, owners_index_page
 from hinges.site.registers import one_way_doors_page, review_page, timeline_page
@@ -58,35 +58,50 @@ class Catalog:
     """Files the generator copies as they are: (path in the site, text), the short links."""
 
 
+Part = Literal["all", "decisions", "others"]
+"""Which pages to build: all of them, or one of two halves that ``hinges render`` builds in
+two processes (the decision pages; everything else, with the export and short links)."""
+
+
 def build_catalog(
     registry: Registry,
     build_date: dt.date,
     layout: CatalogLayout,
     generated: tuple[Path, ...] = (),
     organisation: Organisation | None = None,
+    part: Part = "all",
 ) -> Catalog:
     """Every catalog page, in one pass over the registry's precomputed indexes.
 
     ``generated``: the folders the catalog or site is written to; their files are not
     counted as the repository's (scope counts, the folders page). ``organisation``: the
     sources ``registry`` merges (:func:`hinges.site.organisation.catalog_input`).
+    ``part``: see :data:`Part`; no page of one half can have the path of a page of the
+    other.
     """
     inside = tuple(_relative(registry.root, folder) for folder in generated)
     model = build_model(registry, layout, build_date, tuple(f for f in inside if f), organisation)
-    pages = [
-        GeneratedPage(layout.home, home_page(model), None, in_nav=True),
-        GeneratedPage(layout.tenets_index, tenets_index_page(model), None),
-        GeneratedPage(layout.page("matrix"), matrix_page(model), None),
-        GeneratedPage(layout.page("one-way-doors"), one_way_doors_page(model), None),
-        GeneratedPage(layout.page("review"), review_page(model), None),
-        GeneratedPage(layout.page("timeline"), timeline_page(model), None),
-        GeneratedPage(layout.page("outcomes"), outcomes_page(model), None),
-        GeneratedPage(layout.page("graph"), graph_page(model), None),
-        GeneratedPage(layout.page("folders"), folders_page(model), None),
-    ]
-    for record in model.decisions:
-        title = _record_title(record.id, record.title, record.path)
-        pages.append(GeneratedPage(layout.decision(record), decision_page(model, record), title))
+    pages: list[GeneratedPage] = []
+    if part != "decisions":
+        pages += [
+            GeneratedPage(layout.home, home_page(model), None, in_nav=True),
+            GeneratedPage(layout.tenets_index, tenets_index_page(model), None),
+            GeneratedPage(layout.page("matrix"), matrix_page(model), None),
+            GeneratedPage(layout.page("one-way-doors"), one_way_doors_page(model), None),
+            GeneratedPage(layout.page("review"), review_page(model), None),
+            GeneratedPage(layout.page("timeline"), timeline_page(model), None),
+            GeneratedPage(layout.page("outcomes"), outcomes_page(model), None),
+            GeneratedPage(layout.page("graph"), graph_page(model), None),
+            GeneratedPage(layout.page("folders"), folders_page(model), None),
+        ]
+    if part != "others":
+        for record in model.decisions:
+            title = _record_title(record.id, record.title, record.path)
+            page = decision_page(model, record)
+            pages.append(GeneratedPage(layout.decision(record), page, title))
+    if part == "decisions":
+        pages = _marked(model, organisation, pages)
+        return Catalog(_checked([_with_assets(layout, page) for page in pages]), "", [])
     for record in model.tenets:
         title = _record_title(record.id, record.title, record.path)
         pages.append(GeneratedPage(layout.tenet(record), tenet_page(model, record), title))
@@ -95,14 +110,35 @@ def build_catalog(
     for handle, (decisions, tenets) in sorted(by_owner.items()):
         src_uri = layout.owner(model.owner_slugs[handle])
         pages.append(GeneratedPage(src_uri, owner_page(model, handle, decisions, tenets), handle))
+    pages = _marked(model, organisation, pages)
     if organisation is not None:
-        from hinges.site.source_pages import page_marker, source_pages
+        from hinges.site.source_pages import source_pages
 
-        mark = page_marker(model, organisation)
-        pages = [replace(page, content=mark(page.src_uri, page.content)) for page in pages]
         extra = source_pages(model, organisation)
         pages += [GeneratedPage(uri, content, None) for uri, content in extra]
-    pages = [_with_assets(layout, page) for page in pages]
+    pages = _checked([_with_assets(layout, page) for page in pages])
+    document = export_document(registry, today=build_date)
+    if organisation is not None:
+        from hinges.site.organisation import organisation_document
+
+        document = organisation_document(document, organisation)
+    registry_json = export_text(document)
+    return Catalog(pages, registry_json, list(short_link_files(model)))
+
+
+def _marked(
+    model: CatalogModel, organisation: Organisation | None, pages: list[GeneratedPage]
+) -> list[GeneratedPage]:
+    """The pages with the organisation's marker (which source a record comes from)."""
+    if organisation is None:
+        return pages
+    from hinges.site.source_pages import page_marker
+
+    mark = page_marker(model, organisation)
+    return [replace(page, content=mark(page.src_uri, page.content)) for page in pages]
+
+
+def _checked(pages: list[GeneratedPage]) -> list[GeneratedPage]:
     seen: set[str] = set()
     for page in pages:
         if page.src_uri in seen:  # only a record file named like a catalog page can do this
@@ -111,13 +147,27 @@ def build_catalog(
                 path=page.src_uri,
             )
         seen.add(page.src_uri)
-    document = export_document(registry, today=build_date)
-    if organisation is not None:
-        from hinges.site.organisation import organisation_document
+    return pages
 
-        document = organisation_document(document, organisation)
-    registry_json = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return Catalog(pages, registry_json, list(short_link_files(model)))
+
+def export_text(document: dict[str, Any]) -> str:
+    """The export as JSON text, one line per record and relation.
+
+    Easy to read and to diff line by line, and written by the C encoder: ``indent`` makes
+    ``json`` fall back to its pure-Python encoder, which took longer than any page.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    lines = ["{"]
+    last = len(document) - 1
+    for index, (key, value) in enumerate(document.items()):
+        comma = "," if index < last else ""
+        if isinstance(value, list) and value:
+            items = ",\n    ".join(map(encode, value))
+            lines.append(f"  {encode(key)}: [\n    {items}\n  ]{comma}")
+        else:
+            lines.append(f"  {encode(key)}: {encode(value)}{comma}")
+    lines.append("}\n")
+    return "\n".join(lines)
 
 
 def title_front_matter(title: str) -> str:

@@ -3,7 +3,8 @@
 Two kinds of edges: *supersedes* (successor -> the record it replaces, a solid arrow) and
 *follows* (decision -> tenet, dashed and lighter). Tenets sit in a row at the top by priority;
 decisions sit below in supersedes chains, oldest to newest (see :mod:`hinges.site.layout`).
-Node fill says the status, a thick border says one-way door.
+Node fill says the status, a thick border says one-way door. The legend is HTML beside
+the picture (:func:`graph_legend`), so zooming or moving the picture never hides it.
 
 The SVG holds no script, no foreignObject and no reference outside itself except the node
 links returned by ``link_for``; every text from a record is XML-escaped. Colours that must
@@ -207,24 +208,27 @@ _FOLLOWS_STYLE = (
 )
 
 
-def _legend(columns: int, top: int) -> tuple[list[str], int]:
-    parts = ['<g class="hinges-graph-legend">']
-    for position, (kind, key, label) in enumerate(_LEGEND):
-        row, column = divmod(position, columns)
-        x, y = MARGIN + column * CELL_W, top + row * LINE_H
+def graph_legend() -> str:
+    """The legend as an HTML list above the picture: it wraps to any width and stays in
+    view however the picture is zoomed or moved. Each item's sample is a small SVG."""
+    items = []
+    for kind, key, label in _LEGEND:
         if kind in ("swatch", "door"):
             fill, stroke = STATUS_COLORS[key] if kind == "swatch" else UNKNOWN_COLORS
             width = ONE_WAY_STROKE if key == "one-way" else TWO_WAY_STROKE
-            parts.append(
-                f'<rect x="{x + 2}" y="{y + 3}" width="26" height="14" rx="3" fill="{fill}"'
+            shape = (
+                f'<rect x="2" y="3" width="26" height="14" rx="3" fill="{fill}"'
                 f' stroke="{stroke}" stroke-width="{width:g}"/>'
             )
         else:
             style = _SUPERSEDES_STYLE if kind == "supersedes" else _FOLLOWS_STYLE
-            parts.append(f'<path d="M{x},{y + 10}H{x + 28}" {style}/>')
-        parts.append(f'<text x="{x + 36}" y="{y + 14}" fill="currentColor">{label}</text>')
-    parts.append("</g>")
-    return parts, top + -(-len(_LEGEND) // columns) * LINE_H
+            shape = f'<path d="M1,10H29" {style}/>'
+        sample = (
+            '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20"'
+            f' viewBox="0 0 30 20" aria-hidden="true">{shape}</svg>'
+        )
+        items.append(f"<li>{sample}<span>{label}</span></li>")
+    return f'<ul class="hinges-graph-legend" aria-label="Legend">{"".join(items)}</ul>'
 
 
 def _notes(graph: RelationGraph) -> list[str]:
@@ -245,7 +249,8 @@ def relation_graph_svg(registry: Registry, link_for: Callable[[Record], str | No
     graph = relation_graph(registry)
     placement = place_decisions(len(graph.decisions), graph.supersedes, MAX_COLUMNS, MIN_COLUMNS)
     columns = max(placement.columns, min(MAX_COLUMNS, len(graph.tenets)))
-    body, y = _legend(columns, MARGIN)
+    body: list[str] = []
+    y = MARGIN
     notes = _notes(graph)
     for note in notes:
         body.append(f'<text x="{MARGIN}" y="{y + 15}" fill="currentColor">{_escape(note)}</text>')

@@ -11,7 +11,7 @@ from hinges.site.model import CatalogModel
 
 def graph_page(model: CatalogModel) -> PageContent:
     # Imported here: the drawing is the heaviest module of the site and only this page needs it.
-    from hinges.site.graph import relation_graph_svg
+    from hinges.site.graph import graph_legend, relation_graph_svg
 
     # URL links: the nodes link with xlink:href, which no generator rewrites (see
     # CatalogLayout.source_links), so they are written as the URLs the pages will have.
@@ -25,8 +25,11 @@ def graph_page(model: CatalogModel) -> PageContent:
         "Solid arrows: a decision supersedes another. Dashed lines: a decision follows a"
         " tenet. Every node links to its record."
     )
+    # The picture fits the page's width without a script; the catalog script adds zoom
+    # buttons and dragging (it changes the SVG's viewBox, never the element's size).
     figure = (
-        f'<figure class="hinges-graph">\n{svg.strip()}\n'
+        f'<figure class="hinges-graph">\n{graph_legend()}\n'
+        f'<div class="hinges-graph-view">{svg.strip()}</div>\n'
         f"<figcaption>{caption}</figcaption>\n</figure>"
     )
     return page("# Relation graph", Html(figure))

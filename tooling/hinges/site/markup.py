@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterable
 
@@ -22,7 +23,13 @@ def esc(value: object) -> str:
     Runs of whitespace become one space: front-matter values are single-line in meaning,
     and a blank line inside a raw HTML block would end the block in Markdown.
     """
-    return html.escape(" ".join(str(value).split()), quote=True)
+    return _escaped(value if type(value) is str else str(value))
+
+
+# A catalog escapes the same owners, ids, statuses and paths on page after page.
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=True)
 
 
 def md_inline(text: str) -> str:

@@ -70,6 +70,9 @@ class CatalogModel:
     """Owner handle -> the name of its page; distinct handles get distinct names."""
     row_cache: dict[str, str] = field(default_factory=dict)
     """Record path -> its decision-table row (see :func:`hinges.site.tables.decision_row`)."""
+    link_cache: dict[tuple[str | None, ...], str] = field(default_factory=dict)
+    """(page's climb to the root and to the catalog, kind, id) -> the link: every
+    decision page links the same tenets and owners."""
     generated: tuple[str, ...] = ()
     """Folders (relative to the registry root) the site is written to: their files are the
     catalog's own output, left out of :meth:`tracked_files` so a render stays the same."""
@@ -152,6 +155,12 @@ class CatalogModel:
 
     def decision_link(self, linker: Linker, decision_id: str, css_class: str) -> str:
         """A link to the decision with this id showing its id and title, else the bare id."""
+        key = (linker.up, linker.to_prefix, "decision", decision_id, css_class)
+        if (cached := self.link_cache.get(key)) is None:
+            cached = self.link_cache[key] = self._decision_link(linker, decision_id, css_class)
+        return cached
+
+    def _decision_link(self, linker: Linker, decision_id: str, css_class: str) -> str:
         record = self.decision_by_id.get(decision_id)
         if record is None:
             return f'<span class="hinges-missing">{esc(decision_id)}</span>'
@@ -159,6 +168,12 @@ class CatalogModel:
         return link(linker.href(self.layout.decision(record)), text, css_class)
 
     def tenet_link(self, linker: Linker, tenet_id: str, *, with_title: bool = True) -> str:
+        key = (linker.up, linker.to_prefix, "tenet", tenet_id, "title" if with_title else "")
+        if (cached := self.link_cache.get(key)) is None:
+            cached = self.link_cache[key] = self._tenet_link(linker, tenet_id, with_title)
+        return cached
+
+    def _tenet_link(self, linker: Linker, tenet_id: str, with_title: bool) -> str:
         record = self.tenet_by_id.get(tenet_id)
         if record is None:
             return f'<span class="hinges-missing">{esc(tenet_id)}</span>'
@@ -168,6 +183,12 @@ class CatalogModel:
     def owner_link(self, linker: Linker, handle: str | None) -> str:
         if handle is None:
             return '<span class="hinges-missing">no owner</span>'
+        key = (linker.up, linker.to_prefix, "owner", handle)
+        if (cached := self.link_cache.get(key)) is None:
+            cached = self.link_cache[key] = self._owner_link(linker, handle)
+        return cached
+
+    def _owner_link(self, linker: Linker, handle: str) -> str:
         slug = self.owner_slugs.get(handle)
         if slug is None:
             return esc(handle)

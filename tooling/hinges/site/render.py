@@ -13,6 +13,9 @@ with a digest of each file. A render:
 * removes the files the previous render wrote that this one no longer writes (a renamed
   or deleted record), and the folders that leaves empty, and nothing else;
 * writes the manifest last, so an interrupted render is finished by the next one.
+
+A first render, into an absent or empty folder, takes another path:
+:mod:`hinges.site.staged`.
 """
 
 from __future__ import annotations
@@ -60,9 +63,19 @@ def digest(data: bytes) -> str:
 
 
 def manifest_text(files: list[CatalogFile]) -> str:
-    listing = {file.path: digest(file.data) for file in sorted(files, key=lambda f: f.path)}
-    document = {"format": MANIFEST_FORMAT, "generator": "hinges render", "files": listing}
-    return json.dumps(document, indent=1, sort_keys=False) + "\n"
+    return manifest_of({file.path: digest(file.data) for file in files})
+
+
+def manifest_of(digests: dict[str, str]) -> str:
+    """The manifest, laid out as ``json.dumps(..., indent=1)`` would, by the C encoder."""
+    encode = json.JSONEncoder().encode
+    listing = sorted(digests.items())
+    entries = ",\n".join(f"  {encode(path)}: {encode(sha)}" for path, sha in listing)
+    files_text = f"{{\n{entries}\n }}" if listing else "{}"
+    return (
+        f'{{\n "format": {MANIFEST_FORMAT},\n "generator": "hinges render",\n'
+        f' "files": {files_text}\n}}\n'
+    )
 
 
 def read_manifest(out: Path) -> dict[str, str]:
@@ -109,8 +122,8 @@ def _safe(relative: str) -> bool:
 
 def plan_render(out: Path, files: list[CatalogFile]) -> RenderPlan:
     """What a render into ``out`` would change (reads only)."""
-    previous = read_manifest(out)
     plan = RenderPlan(manifest=manifest_text(files))
+    previous = read_manifest(out)
     wanted = {file.path for file in files}
     for file in files:
         target = out / file.path

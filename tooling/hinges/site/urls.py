@@ -8,6 +8,7 @@ the site's URL.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -122,6 +123,12 @@ class CatalogLayout:
         return Linker(self, "../" * depth, to_prefix)
 
 
+# Every page links the same few hundred targets (tenets, owners, the assets).
+@functools.lru_cache(maxsize=1 << 16)
+def _quoted(path: str) -> str:
+    return quote(path, safe="/")
+
+
 @dataclass(frozen=True)
 class Linker:
     """Makes links from one page: computed once per page, so each link is a concatenation."""
@@ -134,7 +141,7 @@ class Linker:
 
     def href(self, target_src_uri: str) -> str:
         layout = self.layout
-        url = quote(target_src_uri if layout.source_links else layout.url(target_src_uri), safe="/")
+        url = _quoted(target_src_uri if layout.source_links else layout.url(target_src_uri))
         start = len(self.layout.prefix) + 1
         if self.to_prefix is not None and url[:start] == f"{self.layout.prefix}/":
             return self.to_prefix + url[start:] or "./"

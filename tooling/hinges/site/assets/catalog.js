@@ -1,5 +1,6 @@
 /*
- * hinges catalog: filters for the decision table (#hinges-catalog).
+ * hinges catalog: filters for the decision table (#hinges-catalog), and zoom and drag
+ * for the relation graph (.hinges-graph-view).
  *
  * The page is a complete plain table without this script. With it, the placeholder
  * #hinges-filters receives five selects (door, status, owner, tenet, tag) and a text box,
@@ -211,13 +212,107 @@
     update();
   }
 
+  // The graph fits the page's width without this script. With it, buttons zoom in and
+  // out around the centre and dragging moves the picture: both change the SVG's viewBox
+  // (clamped to the drawing), so the element keeps its size and never overflows.
+  function enhanceGraph() {
+    const view = document.querySelector(".hinges-graph-view");
+    const svg = view && view.querySelector("svg");
+    if (!svg || view.dataset.hingesReady === "true" || !svg.viewBox.baseVal) {
+      return;
+    }
+    view.dataset.hingesReady = "true";
+    const full = { w: svg.viewBox.baseVal.width, h: svg.viewBox.baseVal.height };
+    let box = { x: 0, y: 0, w: full.w, h: full.h };
+
+    function show() {
+      box.x = Math.min(Math.max(box.x, 0), full.w - box.w);
+      box.y = Math.min(Math.max(box.y, 0), full.h - box.h);
+      svg.setAttribute("viewBox", [box.x, box.y, box.w, box.h].join(" "));
+      view.classList.toggle("hinges-graph-zoomed", box.w < full.w);
+    }
+    function zoom(factor) {
+      const width = Math.min(full.w, Math.max(full.w / 16, box.w / factor));
+      const height = (width * full.h) / full.w;
+      box = {
+        x: box.x + (box.w - width) / 2,
+        y: box.y + (box.h - height) / 2,
+        w: width,
+        h: height,
+      };
+      show();
+    }
+    const controls = document.createElement("div");
+    controls.className = "hinges-graph-controls";
+    [
+      ["hinges-graph-zoom-in", "Zoom in", function () { zoom(1.5); }],
+      ["hinges-graph-zoom-out", "Zoom out", function () { zoom(1 / 1.5); }],
+      ["hinges-graph-fit", "Fit to width", function () {
+        box = { x: 0, y: 0, w: full.w, h: full.h };
+        show();
+      }],
+    ].forEach(function (spec) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = spec[0];
+      button.textContent = spec[1];
+      button.addEventListener("click", spec[2]);
+      controls.appendChild(button);
+    });
+    view.parentNode.insertBefore(controls, view);
+
+    let drag = null;
+    let dragged = false;
+    svg.addEventListener("pointerdown", function (event) {
+      if (event.button === 0 && box.w < full.w) {
+        drag = { x: event.clientX, y: event.clientY, from: { x: box.x, y: box.y } };
+        dragged = false;
+      }
+    });
+    svg.addEventListener("pointermove", function (event) {
+      if (!drag) {
+        return;
+      }
+      const dx = event.clientX - drag.x;
+      const dy = event.clientY - drag.y;
+      if (Math.abs(dx) + Math.abs(dy) > 3) {
+        dragged = true;
+      }
+      const scale = box.w / svg.getBoundingClientRect().width;
+      box.x = drag.from.x - dx * scale;
+      box.y = drag.from.y - dy * scale;
+      show();
+      event.preventDefault();
+    });
+    window.addEventListener("pointerup", function () {
+      drag = null;
+    });
+    // A drag that ends on a node is not a click on its link.
+    svg.addEventListener(
+      "click",
+      function (event) {
+        if (dragged) {
+          event.preventDefault();
+          event.stopPropagation();
+          dragged = false;
+        }
+      },
+      true
+    );
+  }
+
+  function init() {
+    enhance();
+    enhanceGraph();
+  }
+
   // Material's instant navigation swaps pages without a reload and announces each one
   // on document$; without it (or with another theme), the page loads normally.
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(enhance);
+    window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", enhance);
+    document.addEventListener("DOMContentLoaded", init);
   } else {
-    enhance();
+    init();
   }
 })();
