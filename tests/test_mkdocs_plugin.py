@@ -162,7 +162,7 @@ def test_a_decision_links_to_its_tenets_and_successor_and_back(site: Path) -> No
         site / "catalog/tenets/T-002-boring/index.html",
     ]
     tenet = parse_html(targets[0].read_text(encoding="utf-8"))
-    followers = [row.attrs["data-id"] for row in tenet.find_all("tr", "hinges-row")]
+    followers = [row.attrs["data-id"] for row in tenet.find_all("li", "hinges-row")]
     assert followers == ["ADR-0001", "ADR-0002"]
 
 

@@ -6,7 +6,7 @@ from hinges.records import Record
 from hinges.site.content import Html, PageContent, page
 from hinges.site.markup import esc, link, md_inline, status_badge, table
 from hinges.site.model import CatalogModel
-from hinges.site.tables import decision_table, plural
+from hinges.site.tables import decision_list, plural
 
 
 def owned(model: CatalogModel) -> dict[str, tuple[list[Record], list[Record]]]:
@@ -61,7 +61,7 @@ def owner_page(
         f"Owner of {plural(len(decisions), 'decision')} and {plural(len(tenets), 'tenet')}.",
     ]
     if decisions:
-        parts += ["## Decisions", Html(decision_table(model, linker, decisions))]
+        parts += ["## Decisions", Html(decision_list(model, linker, decisions))]
     if tenets:
         items = "".join(
             f'<li data-id="{esc(record.id or "")}">'

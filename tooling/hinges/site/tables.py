@@ -1,7 +1,11 @@
-"""The table of decisions: the catalog home's filterable table, reused on tenet and owner pages.
+"""The table of decisions (the catalog home's filterable table) and the compact list of them.
 
-Each row carries its values as ``data-*`` attributes (the catalog script filters on them)
-and is complete without JavaScript.
+Each row of the table carries its values as ``data-*`` attributes (the catalog script filters
+on them) and is complete without JavaScript. Tenet and owner pages list their decisions
+compactly instead (id, title and status, one link each): the home's table filters by tenet
+and owner already, and the site generators parse every tag of a page in Python, so repeating
+the full table on every tenet page cost more build time than every other page together
+(ADR-0035).
 """
 
 from __future__ import annotations
@@ -78,6 +82,19 @@ def decision_table(
     else:
         attributes = f' id="{table_id}" class="hinges-catalog"'
     return table(DECISION_COLUMNS, rows, attributes)
+
+
+def decision_list(model: CatalogModel, linker: Linker, records: Iterable[Record]) -> str:
+    """The decisions as one compact list: a link with id and title, then the status."""
+    items = []
+    for record in records:
+        text = f"{record.id or ''} {record.title or ''}".strip() or record.path
+        href = linker.href(model.layout.decision(record))
+        items.append(
+            f'<li class="hinges-row" data-id="{esc(record.id or "")}">{link(href, text)}'
+            f" · {esc(record.status or 'no status')}</li>"
+        )
+    return '<ul class="hinges-decision-list">' + "".join(items) + "</ul>"
 
 
 def plural(count: int, noun: str) -> str:

@@ -7,7 +7,7 @@ from hinges.site.content import Html, PageContent, page
 from hinges.site.markup import definition_list, esc, link, status_badge, table
 from hinges.site.model import CatalogModel
 from hinges.site.record_page import record_page
-from hinges.site.tables import decision_table, plural
+from hinges.site.tables import decision_list, plural
 from hinges.site.urls import Linker
 
 
@@ -33,7 +33,7 @@ def tenet_page(model: CatalogModel, record: Record) -> PageContent:
     panel = Html(f'<div class="hinges-meta">{definition_list(rows)}</div>')
     followers = model.followers.get(record.id or "", []) if record.id else []
     if followers:
-        listing = decision_table(model, linker, followers)
+        listing = decision_list(model, linker, followers)
         intro = f"{plural(len(followers), 'decision')} follow this tenet."
         if len(followers) == 1:
             intro = "1 decision follows this tenet."
