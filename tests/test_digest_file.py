@@ -110,3 +110,14 @@ def test_write_and_check_together_is_a_usage_error(tmp_path: Path) -> None:
     done = run_hinges("digest", "--root", str(root), "--write", str(target), "--check", str(target))
     assert (done.code, done.stderr) == (2, "hinges: give --write or --check, not both\n")
     assert not target.exists()
+
+
+def test_write_through_a_symbolic_link_keeps_the_link(tmp_path: Path) -> None:
+    root = digest_registry(tmp_path / "r")
+    (tmp_path / "AGENTS.md").write_text("# Agents\n")
+    link = tmp_path / "CLAUDE.md"
+    link.symlink_to("AGENTS.md")
+    assert _write(root, link) == 0
+    assert link.is_symlink()
+    assert (tmp_path / "AGENTS.md").read_text() == "# Agents\n\n" + BLOCK
+    assert _check(root, link) == (0, "")

@@ -5,7 +5,8 @@ The block is everything from a line ``<!-- hinges:digest:begin -->`` to a line
 splicing, as for CODEOWNERS). :func:`write_block` replaces only that block and leaves
 every other byte of the file as it was; a file without the block gets it appended (after
 a blank line), and a missing file is created holding only the block. The file is
-replaced atomically. :func:`block_is_current` is the check for CI.
+replaced atomically (through a symbolic link, the file it names). :func:`block_is_current`
+is the check for CI.
 
 The digest escapes ``<`` in values, and markers are matched as whole lines, so a record
 value can never end the block early.
@@ -15,9 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hinges.atomic import write_bytes
 from hinges.errors import HingesError
-from hinges.marker_block import Markers, has_block, splice
+from hinges.marker_block import Markers, has_block, splice, write_through
 
 MARKERS = Markers("<!-- hinges:digest:begin -->", "<!-- hinges:digest:end -->")
 
@@ -46,7 +46,7 @@ def write_block(path: Path, digest: str) -> bool:
     updated = _spliced(existing, digest, path)
     if updated == existing:
         return False
-    write_bytes(path, updated)
+    write_through(path, updated)
     return True
 
 

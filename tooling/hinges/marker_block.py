@@ -16,8 +16,11 @@ naming the line: hinges cannot know which lines are its own, so it writes nothin
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import NamedTuple
 
+from hinges.atomic import write_bytes
 from hinges.errors import HingesError
 
 _BOM = b"\xef\xbb\xbf"
@@ -115,3 +118,12 @@ def splice(existing: bytes | None, lines: list[str], markers: Markers, name: str
     if pieces[end].endswith("\r"):
         stop -= 1  # the end line's own CRLF stays the file's
     return bom + (text[:start] + newline.join(block) + text[stop:]).encode("utf-8")
+
+
+def write_through(path: Path, data: bytes) -> None:
+    """Replace ``path``'s bytes atomically; through a symbolic link, the file it names.
+
+    Replacing the link itself would change the repository's layout (``CLAUDE.md`` is often
+    a link to ``AGENTS.md``), which is not ours to touch.
+    """
+    write_bytes(Path(os.path.realpath(path)) if path.is_symlink() else path, data)

@@ -50,11 +50,10 @@ def codeowners_command(root: Path | None, write_to: Path | None, check_file: Pat
     0 printed, written or current; 1 --check found the block stale, or FILE's markers are
     repeated or unbalanced (nothing written); 2 usage or configuration error.
     """
-    from hinges.atomic import write_bytes
     from hinges.cli.listing import note_unloadable
     from hinges.codeowners_block import MARKERS, build_block
     from hinges.loader import load_registry
-    from hinges.marker_block import splice
+    from hinges.marker_block import splice, write_through
 
     if write_to is not None and check_file is not None:
         raise UsageError("--write and --check cannot be used together")
@@ -83,12 +82,9 @@ def codeowners_command(root: Path | None, write_to: Path | None, check_file: Pat
     if updated == existing:
         echo(f"{target}: the hinges block is current; nothing to write")
         return 0
-    # Through a symbolic link to the file it names: replacing the link would change the
-    # repository's layout, which is not ours to touch.
-    real = Path(os.path.realpath(target)) if target.is_symlink() else target
     try:
-        real.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(real, updated)
+        Path(os.path.realpath(target)).parent.mkdir(parents=True, exist_ok=True)
+        write_through(target, updated)
     except OSError as error:
         raise UsageError(f"cannot write it: {error.strerror or error}", path=target) from None
     echo(f"{target}: hinges block written ({len(block.lines)} lines)")
