@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import GOOD_TENET, run_hinges, write_files
@@ -44,3 +45,21 @@ def check_text(root: Path, *args: str) -> tuple[int, list[str]]:
     )
     assert done.stderr == "", done
     return done.code, done.stdout.splitlines()
+
+
+def assert_one_finding_at(root: Path, path: str, line: int) -> None:
+    """JSON and SARIF both report exactly one guard finding (HG1001), at ``path:line``."""
+    done = run_hinges(
+        "check", "--root", str(root), "--as-of", AS_OF, "--format", "json", env=NOT_ON_GITHUB
+    )
+    assert done.code == 1, done
+    [finding] = json.loads(done.stdout)["findings"]
+    assert (finding["path"], finding["line"], finding["code"]) == (path, line, "HG1001")
+    done = run_hinges(
+        "check", "--root", str(root), "--as-of", AS_OF, "--format", "sarif", env=NOT_ON_GITHUB
+    )
+    assert done.code == 1, done
+    [result] = json.loads(done.stdout)["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == path
+    assert location["region"]["startLine"] == line

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from conftest import run_hinges, write_files
-from gate_support import AS_OF, NOT_ON_GITHUB, check_base, commit_all, git
-from guard_support import GUARDED, check_text, guarded_repo
+from conftest import write_files
+from gate_support import check_base, commit_all, git
+from guard_support import GUARDED, assert_one_finding_at, check_text, guarded_repo
 from hinges.codescan.imports import ModuleMatcher, module_pattern_problem, python_modules
 
 BOUNDARY = GUARDED.replace(
@@ -100,24 +99,7 @@ def test_base_reports_only_imports_the_branch_adds(tmp_path: Path) -> None:
 
 def test_json_and_sarif_locate_the_import(tmp_path: Path) -> None:
     repo = _repo(tmp_path, {"src/shop/orders/api/v.py": "import os\n\nimport shop.orders.db\n"})
-    done = run_hinges(
-        "check", "--root", str(repo), "--as-of", AS_OF, "--format", "json", env=NOT_ON_GITHUB
-    )
-    assert done.code == 1, done
-    [finding] = json.loads(done.stdout)["findings"]
-    assert (finding["path"], finding["line"], finding["code"]) == (
-        "src/shop/orders/api/v.py",
-        3,
-        "HG1001",
-    )
-    done = run_hinges(
-        "check", "--root", str(repo), "--as-of", AS_OF, "--format", "sarif", env=NOT_ON_GITHUB
-    )
-    assert done.code == 1, done
-    [result] = json.loads(done.stdout)["runs"][0]["results"]
-    location = result["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"]["uri"] == "src/shop/orders/api/v.py"
-    assert location["region"]["startLine"] == 3
+    assert_one_finding_at(repo, "src/shop/orders/api/v.py", 3)
 
 
 def test_in_limits_the_files_and_unparsable_files_are_skipped(tmp_path: Path) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from conftest import run_hinges, write_files
-from gate_support import AS_OF, NOT_ON_GITHUB, check_base, commit_all, git
-from guard_support import GUARDED, check_text, guarded_repo
+from conftest import write_files
+from gate_support import check_base, commit_all, git
+from guard_support import GUARDED, assert_one_finding_at, check_text, guarded_repo
 
 REQUIRING = GUARDED.replace(
     "guards:\n",
@@ -98,24 +97,7 @@ def test_a_match_on_an_old_line_satisfies_the_guard_under_base(tmp_path: Path) -
 
 def test_json_and_sarif_locate_the_file(tmp_path: Path) -> None:
     repo = _repo(tmp_path, {"services/orders/handlers/b.py": BAD_HANDLER})
-    done = run_hinges(
-        "check", "--root", str(repo), "--as-of", AS_OF, "--format", "json", env=NOT_ON_GITHUB
-    )
-    assert done.code == 1, done
-    [finding] = json.loads(done.stdout)["findings"]
-    assert (finding["path"], finding["line"], finding["code"]) == (
-        "services/orders/handlers/b.py",
-        1,
-        "HG1001",
-    )
-    done = run_hinges(
-        "check", "--root", str(repo), "--as-of", AS_OF, "--format", "sarif", env=NOT_ON_GITHUB
-    )
-    assert done.code == 1, done
-    [result] = json.loads(done.stdout)["runs"][0]["results"]
-    location = result["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"]["uri"] == "services/orders/handlers/b.py"
-    assert location["region"]["startLine"] == 1
+    assert_one_finding_at(repo, "services/orders/handlers/b.py", 1)
 
 
 def test_a_guard_with_both_forbid_and_require_is_reported_at_the_record(tmp_path: Path) -> None:
