@@ -159,10 +159,7 @@ def _scan_manifests(
         if g.guard.kind == "forbid_dependency"
     ]
     found, read = find_forbidden_dependencies(rules, root, paths, max_bytes, lines)
-    scan.hits.extend(Hit(d.path, d.line, 1, index, d.name) for d, index in found)
-    scan.hits.sort(key=lambda hit: (hit.path, hit.line, hit.column, hit.index))
-    if scanner.id_pattern is None:
-        scan.stats.files_read += sum(1 for path in read if not scanner.guards_for(path))
+    _add_hits(scan, scanner, [Hit(d.path, d.line, 1, index, d.name) for d, index in found], read)
 
 
 def _scan_imports(
@@ -185,7 +182,15 @@ def _scan_imports(
         if g.guard.kind == "forbid_import"
     ]
     found, read = find_forbidden_imports(rules, root, paths, listing.paths, max_bytes, lines)
-    scan.hits.extend(Hit(h.path, h.line, h.column, h.index, h.target) for h in found)
+    _add_hits(
+        scan, scanner, [Hit(h.path, h.line, h.column, h.index, h.target) for h in found], read
+    )
+
+
+def _add_hits(scan: Scan, scanner: Scanner, hits: list[Hit], read: Collection[str]) -> None:
+    """Merge a syntax-aware guard's ``hits`` into ``scan`` in scan order, and count the
+    files it ``read`` that the text scan did not."""
+    scan.hits.extend(hits)
     scan.hits.sort(key=lambda hit: (hit.path, hit.line, hit.column, hit.index))
     if scanner.id_pattern is None:  # otherwise the scanner has read (and counted) them all
         scan.stats.files_read += sum(1 for path in read if not scanner.guards_for(path))
