@@ -22,6 +22,7 @@ from pathlib import Path
 
 from hinges.authoring import gitinfo
 from hinges.authoring.edit import FrontMatterEditor
+from hinges.authoring.renumber_mentions import mentions_to_check
 from hinges.config import Config
 from hinges.errors import HingesError
 from hinges.loader import Registry, load_registry
@@ -70,10 +71,14 @@ class Plan:
     use_git: bool = False
 
 
-def plan_renumber(root: Path, config: Config, base: Registry | None = None) -> Plan:
-    """What to move. With ``base`` (the registry at the base ref), first every record the
+def plan_renumber(
+    root: Path, config: Config, base: Registry | None = None, base_ref: str | None = None
+) -> Plan:
+    """What to move. With ``base`` (the registry at ``base_ref``), first every record the
     branch added whose number the base gives another record, to the number ``hinges check
-    --base`` suggests; then duplicates within the working tree, as without it."""
+    --base`` suggests; then duplicates within the working tree, as without it. Mentions of
+    a moved record outside the record folders are listed to check
+    (:mod:`hinges.authoring.renumber_mentions`)."""
     registry = load_registry(root, config)
     if registry.findings:
         first = min(registry.findings, key=lambda finding: finding.sort_key)
@@ -111,6 +116,7 @@ def plan_renumber(root: Path, config: Config, base: Registry | None = None) -> P
         records = list(registry.decisions if kind == "decision" else registry.tenets)
         records = [record for record in records if record.path not in moved]
         _plan_kind(root, registry, kind, records, plan, next_free.get(kind, 0), taken)
+    plan.to_check.extend(mentions_to_check(registry, plan.moves, base_ref))
     return plan
 
 

@@ -27,7 +27,9 @@ def renumber_command(dry_run: bool, base_ref: str | None, root: Path | None) -> 
     references in supersedes/superseded_by and body links updated. With --base REF, the
     records at REF keep their numbers, and each record this branch added with a number REF
     uses moves to the number 'hinges check --base REF' suggests (the branch need not have
-    merged REF). Nothing is ever moved onto a file that exists.
+    merged REF). Nothing is ever moved onto a file that exists. Files outside the record
+    folders are never edited: mentions there of a moved record's old id (with --base, in
+    lines the branch added) or old file name are listed to check.
 
     Exit status: 0 done (or nothing to do), 1 the registry has files that do not load
     (or a target file exists), 2 usage error (including a REF that is not there).
@@ -40,7 +42,7 @@ def renumber_command(dry_run: bool, base_ref: str | None, root: Path | None) -> 
         from hinges.gate.gitbase import load_base_registry
 
         base = load_base_registry(registry_root, config, base_ref)
-    plan = renumber.plan_renumber(registry_root, config, base)
+    plan = renumber.plan_renumber(registry_root, config, base, base_ref)
     if not plan.moves:
         against = f" and none used at {base_ref}" if base_ref is not None else ""
         echo(f"no duplicate numbers{against}; nothing to renumber")
