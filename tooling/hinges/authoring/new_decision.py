@@ -136,8 +136,11 @@ def create_decision(
     old_paths: list[Path] = []
     if request.supersedes:
         from hinges.authoring.relations import check_supersedable
+        from hinges.source_config import split_qualified
 
-        old_paths = check_supersedable(root, config, list(request.supersedes))
+        # Another registry's decision is checked by the caller and never edited from here.
+        local = [i for i in request.supersedes if split_qualified(i) is None]
+        old_paths = check_supersedable(root, config, local) if local else []
     created = create_next(
         directory,
         "decision",

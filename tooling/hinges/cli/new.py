@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from hinges.cli._common import echo, resolve_root, root_option
+
+if TYPE_CHECKING:
+    from hinges.config import Config
 
 
 def open_in_editor(path: Path) -> int:
@@ -55,7 +59,11 @@ def display_path(path: Path) -> str:
     multiple=True,
     help="A tenet this follows (T-001 or 1), or a source's (org:T-003).",
 )
-@click.option("--supersedes", multiple=True, help="A decision this replaces (ADR-0003 or 3).")
+@click.option(
+    "--supersedes",
+    multiple=True,
+    help="A decision this replaces (ADR-0003 or 3), or a source's (payments:PAY-0007).",
+)
 @click.option(
     "--status",
     type=click.Choice(["proposed", "accepted"]),
@@ -95,12 +103,12 @@ def new_command(
     from hinges.authoring.new_decision import (
         DecisionRequest,
         create_decision,
-        normalise_decision_id,
         refuse_unready,
     )
     from hinges.authoring.owners import allowed_owners, check_owner
     from hinges.cli import prompts
     from hinges.errors import HingesError
+    from hinges.source_config import split_qualified
     from hinges.visible import visible
 
     clean = clean_title(title)
@@ -119,12 +127,14 @@ def new_command(
     cited: list[str] = []
     if tenets or interactive:  # tenets are read only when they are asked about
         from hinges.authoring.tenets import load_tenets, resolve_tenet_id
-        from hinges.source_config import split_qualified
 
         known = load_tenets(registry_root, config)
         by_id = known.by_id()
         for text in tenets:
-            if split_qualified(text) is not None:  # a source's tenet: `check` validates it
+            if split_qualified(text) is not None:  # a source's tenet, in its synced copy
+                from hinges.authoring.source_refs import check_qualified
+
+                _note(check_qualified(registry_root, config, text, "tenet"))
                 tenet_id = text
             else:
                 tenet_id = resolve_tenet_id(text, by_id)
@@ -141,9 +151,7 @@ def new_command(
         status=status,
         deciders=tuple(dict.fromkeys(check_owner(d, None, "decider") for d in deciders)),
         tenets=cited,
-        supersedes=tuple(
-            dict.fromkeys(normalise_decision_id(text, config.id_prefix) for text in supersedes)
-        ),
+        supersedes=_predecessors(registry_root, config, supersedes),
         exit_path=_clean_exit_path(exit_path),
     )
     accept = status == "accepted" and edit
@@ -154,6 +162,12 @@ def new_command(
     echo(display_path(created.path))
     for old in created.superseded:
         echo(f"hinges: {visible(display_path(old))} is now superseded by {created.id}", err=True)
+    for value in request.supersedes:
+        if split_qualified(value) is not None:
+            _note(
+                f"{visible(value)} is another registry's decision and is not edited here; "
+                f"mark it superseded by this decision there"
+            )
     code = open_in_editor(created.path) if edit else 0
     return _accept(registry_root, created.id, created.path) if accept and code == 0 else code
 
@@ -175,6 +189,29 @@ def _accept(root: Path, record_id: str, path: Path) -> int:
         return 1
     echo(f"hinges: {visible(record_id)} is accepted", err=True)
     return 0
+
+
+def _note(text: str | None) -> None:
+    if text is not None:
+        echo(f"hinges: note: {text}", err=True)
+
+
+def _predecessors(root: Path, config: Config, given: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids ``--supersedes`` names: local ones normalised (``3`` is ADR-0003), a
+    source's checked against its synced copy; each once, in the order given."""
+    from hinges.authoring.new_decision import normalise_decision_id
+    from hinges.source_config import split_qualified
+
+    ids = []
+    for text in given:
+        if split_qualified(text) is None:
+            ids.append(normalise_decision_id(text, config.id_prefix))
+            continue
+        from hinges.authoring.source_refs import check_qualified
+
+        _note(check_qualified(root, config, text, "decision"))
+        ids.append(text)
+    return tuple(dict.fromkeys(ids))
 
 
 def _clean_exit_path(text: str | None) -> str | None:
