@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import run_hinges, write_files
+from gate_support import commit_all, init_repo
 from test_cli_renumber import KAFKA, NATS, git, merged, tree
 
 __all__ = ["merged"]  # the fixture, shared with test_cli_renumber
@@ -45,31 +46,20 @@ def test_mentions_outside_the_records_are_listed_not_edited(merged: Path) -> Non
 
 
 def test_with_base_only_lines_the_branch_added_are_listed(tmp_path: Path) -> None:
-    root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    write_files(
-        root,
-        {
-            "decisions/0002-use-kafka.md": KAFKA,
-            "src/events.py": "# Events on Kafka: ADR-0002.\n",
-            "hinges.toml": "",
-        },
-    )
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "kafka")
+    root = init_repo(tmp_path / "repo")
+    kafka = {"decisions/0002-use-kafka.md": KAFKA, "hinges.toml": ""}
+    write_files(root, {**kafka, "src/events.py": "# Events on Kafka: ADR-0002.\n"})
+    commit_all(root, "kafka")
     git(root, "checkout", "-q", "-b", "nats")
+    nats = NATS.replace("supersedes: [ADR-0001]\n", "").replace("(0001-use-postgres.md)", "")
     write_files(
         root,
         {
-            "decisions/0002-use-nats.md": NATS.replace("supersedes: [ADR-0001]\n", "").replace(
-                "[the old choice](0001-use-postgres.md)", "the old choice"
-            ),
+            "decisions/0002-use-nats.md": nats,
             "src/orders.py": "import nats\n# ADR-0002 chose NATS\n",
         },
     )
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "nats")
+    commit_all(root, "nats")
     result = run_hinges("renumber", "--dry-run", "--root", str(root), "--base", "main")
     assert result.code == 0, result
     assert [line for line in result.stdout.splitlines() if line.startswith("check:")] == [
