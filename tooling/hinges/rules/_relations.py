@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from hinges.loader import Registry
 from hinges.numbers import number_value
 from hinges.records import Record
 from hinges.visible import shorten
@@ -101,6 +102,14 @@ def links(decisions: Iterable[Record], index: IdIndex) -> Iterator[Link]:
                 target = index.records.get(target_id)
                 if target is not None and target_id != own:
                     yield Link(record, own, key, target_id, target)
+
+
+def successors_with_status(registry: Registry, status: str) -> Iterator[Link]:
+    """Every ``superseded_by`` link whose successor has ``status``."""
+    index = IdIndex(registry.decisions_by_id())
+    for link in links(registry.decisions, index):
+        if link.key == SUPERSEDED_BY and link.target.status == status:
+            yield link
 
 
 def supersede_edges(decisions: Iterable[Record], index: IdIndex) -> dict[str, dict[str, None]]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
-from hinges.rules._relations import SUPERSEDED_BY, IdIndex, links
+from hinges.rules._relations import successors_with_status
 from hinges.rules.base import Context, Rule
 from hinges.visible import shorten
 
@@ -33,15 +33,13 @@ RULE = Rule("HG308", "successor-not-accepted", Severity.ERROR)
 
 
 def check(context: Context) -> Iterator[Finding]:
-    index = IdIndex(context.registry.decisions_by_id())
-    for link in links(context.registry.decisions, index):
-        if link.key == SUPERSEDED_BY and link.target.status == "rejected":
-            target_id = link.target_id
-            yield RULE.at_item(
-                link.source,
-                link.key,
-                target_id,
-                f"successor {shorten(target_id)} was rejected, and a rejected decision cannot "
-                "supersede anything; remove it from superseded_by and name the decision "
-                "that did replace this one (or restore this decision's status)",
-            )
+    for link in successors_with_status(context.registry, "rejected"):
+        target_id = link.target_id
+        yield RULE.at_item(
+            link.source,
+            link.key,
+            target_id,
+            f"successor {shorten(target_id)} was rejected, and a rejected decision cannot "
+            "supersede anything; remove it from superseded_by and name the decision "
+            "that did replace this one (or restore this decision's status)",
+        )

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
-from hinges.rules._relations import SUPERSEDED_BY, IdIndex, links
+from hinges.rules._relations import successors_with_status
 from hinges.rules.base import Context, Rule
 from hinges.visible import shorten
 
@@ -33,14 +33,12 @@ RULE = Rule("HG307", "successor-proposed", Severity.WARNING)
 
 
 def check(context: Context) -> Iterator[Finding]:
-    index = IdIndex(context.registry.decisions_by_id())
-    for link in links(context.registry.decisions, index):
-        if link.key == SUPERSEDED_BY and link.target.status == "proposed":
-            target_id = link.target_id
-            yield RULE.at_item(
-                link.source,
-                link.key,
-                target_id,
-                f"successor {shorten(target_id)} is still proposed; this decision stays in force "
-                f"until {shorten(target_id)} is accepted",
-            )
+    for link in successors_with_status(context.registry, "proposed"):
+        target_id = link.target_id
+        yield RULE.at_item(
+            link.source,
+            link.key,
+            target_id,
+            f"successor {shorten(target_id)} is still proposed; this decision stays in force "
+            f"until {shorten(target_id)} is accepted",
+        )
