@@ -58,22 +58,29 @@ def changed_lines(before: bytes, after: bytes) -> list[str]:
     return [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
-def test_accept_a_ready_one_way_door(registry: Path) -> None:
-    write_files(registry, {"decisions/0002-pick-a-format.md": READY_ONE_WAY})
+def change(registry: Path, record_id: str, status: str, path: str, was: str) -> list[str]:
+    """Run ``hinges status`` dated 2026-11-26; assert its exact output and that only
+    ``path`` changed; return the lines that changed in it."""
     before = snapshot(registry)
     result = run_hinges(
-        "status", "ADR-0002", "accepted", "--date", "2026-11-26", "--root", str(registry)
+        "status", record_id, status, "--date", "2026-11-26", "--root", str(registry)
     )
     assert (result.code, result.stdout, result.stderr) == (
         0,
-        "decisions/0002-pick-a-format.md: ADR-0002 proposed -> accepted, date 2026-11-26\n",
+        f"{path}: {record_id} {was} -> {status}, date 2026-11-26\n",
         "",
     ), result
     after = snapshot(registry)
     assert set(after) == set(before)
-    assert [p for p in after if after[p] != before[p]] == ["decisions/0002-pick-a-format.md"]
-    path = "decisions/0002-pick-a-format.md"
-    assert changed_lines(before[path], after[path]) == [
+    assert [p for p in after if after[p] != before[p]] == [path]
+    return changed_lines(before[path], after[path])
+
+
+def test_accept_a_ready_one_way_door(registry: Path) -> None:
+    write_files(registry, {"decisions/0002-pick-a-format.md": READY_ONE_WAY})
+    assert change(
+        registry, "ADR-0002", "accepted", "decisions/0002-pick-a-format.md", "proposed"
+    ) == [
         "-status: proposed",
         "-date: 2026-01-10",
         "+status: accepted",
@@ -133,19 +140,9 @@ def test_a_rule_configured_off_does_not_block(registry: Path) -> None:
             "hinges.toml": '[severity]\none-way-deciders = "off"\n',
         },
     )
-    before = snapshot(registry)
-    result = run_hinges(
-        "status", "ADR-0002", "accepted", "--date", "2026-11-26", "--root", str(registry)
-    )
-    assert (result.code, result.stdout, result.stderr) == (
-        0,
-        "decisions/0002-pick-a-format.md: ADR-0002 proposed -> accepted, date 2026-11-26\n",
-        "",
-    ), result
-    path = "decisions/0002-pick-a-format.md"
-    after = snapshot(registry)
-    assert [p for p in after if after[p] != before[p]] == [path]
-    assert changed_lines(before[path], after[path]) == [
+    assert change(
+        registry, "ADR-0002", "accepted", "decisions/0002-pick-a-format.md", "proposed"
+    ) == [
         "-status: proposed",
         "-date: 2026-01-10",
         "+status: accepted",
@@ -205,19 +202,8 @@ def test_superseded_allowed_when_the_successor_is_named(registry: Path) -> None:
         "review_by: 2027-06-01\n", "review_by: 2027-06-01\nsuperseded_by: [ADR-0003]\n"
     )
     write_files(registry, {"decisions/0002-pick-a-format.md": record})
-    before = snapshot(registry)
-    result = run_hinges(
-        "status", "ADR-0002", "superseded", "--date", "2026-11-26", "--root", str(registry)
-    )
-    assert (result.code, result.stdout, result.stderr) == (
-        0,
-        "decisions/0002-pick-a-format.md: ADR-0002 accepted -> superseded, date 2026-11-26\n",
-        "",
-    ), result
     path = "decisions/0002-pick-a-format.md"
-    after = snapshot(registry)
-    assert [p for p in after if after[p] != before[p]] == [path]
-    assert changed_lines(before[path], after[path]) == [
+    assert change(registry, "ADR-0002", "superseded", path, "accepted") == [
         "-status: accepted",
         "-date: 2026-01-10",
         "+status: superseded",
@@ -226,24 +212,14 @@ def test_superseded_allowed_when_the_successor_is_named(registry: Path) -> None:
 
 
 def test_retire_a_tenet(registry: Path) -> None:
-    before = snapshot(registry)
-    result = run_hinges(
-        "status", "T-001", "retired", "--date", "2026-11-26", "--root", str(registry)
-    )
-    assert (result.code, result.stdout, result.stderr) == (
-        0,
-        "tenets/T-001-reversible.md: T-001 active -> retired, date 2026-11-26\n",
-        "",
-    )
     path = "tenets/T-001-reversible.md"
-    retired = snapshot(registry)
-    assert [p for p in retired if retired[p] != before[p]] == [path]
     # The tenet had no date: it is added after the last key, not in place of another.
-    assert changed_lines(before[path], retired[path]) == [
+    assert change(registry, "T-001", "retired", path, "active") == [
         "-status: active",
         "+status: retired",
         "+date: 2026-11-26",
     ]
+    retired = snapshot(registry)
     text = retired[path].decode()
     assert text.index("date: 2026-11-26\n") > text.index("priority: 1\n")  # added at the end
     again = run_hinges("status", "T-001", "active", "--root", str(registry))
