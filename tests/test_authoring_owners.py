@@ -13,7 +13,7 @@ from hinges.authoring.owners import CODEOWNERS_PLACES, allowed_owners, check_own
 from hinges.codeowners import SEARCH_ORDER
 from hinges.config import Config
 from hinges.errors import HingesError
-from hinges.schema import HANDLE_PATTERN
+from hinges.field_values import HANDLE_PATTERN
 
 
 def test_codeowners_places_match_the_reader() -> None:

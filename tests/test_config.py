@@ -14,7 +14,8 @@ from check_fixtures import WARNING_LINE, findings_registry, valid_registry
 from conftest import write_files
 from hinges.authoring.init import config_text
 from hinges.checker import check, severity_overrides
-from hinges.config import Config, _only_comments, find_root, load_config
+from hinges.config import Config, load_config
+from hinges.config_file import _only_comments, find_root
 from hinges.errors import ConfigError
 from hinges.findings import Severity
 

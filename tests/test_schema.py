@@ -18,7 +18,7 @@ from conftest import run_hinges, write_files
 from hinges import yamltree
 from hinges.checker import check
 from hinges.config import load_config
-from hinges.schema import render_json_schema
+from hinges.front_matter_schema import render_json_schema
 
 SCHEMA_RULES = ("HG101", "HG102", "HG103", "HG502")  # HG502: each entry of reviews
 TODAY = dt.date(2026, 11, 26)

@@ -26,11 +26,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hinges.field_values import SUMMARY_MAX
 from hinges.inforce import active_tenets, in_force, scope
 from hinges.loader import Registry
 from hinges.markdown import parse_outline
 from hinges.records import Record
-from hinges.schema import SUMMARY_MAX
 from hinges.visible import shorten, visible
 
 DEFAULT_BUDGET_TOKENS = 8000

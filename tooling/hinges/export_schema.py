@@ -26,15 +26,10 @@ from hinges.export import (
     SOURCE_FIELDS,
     TENET_FIELDS,
 )
+from hinges.field_values import DATE_PATTERN
+from hinges.front_matter_schema import SCHEMA_BASE_URI
 from hinges.reviews import ReviewEntry
-from hinges.schema import (
-    DATE_PATTERN,
-    REVIEWS_FIELD,
-    SCHEMA_BASE_URI,
-    FieldSpec,
-    decision_fields,
-    tenet_fields,
-)
+from hinges.schema import REVIEWS_FIELD, FieldSpec, decision_fields, tenet_fields
 
 _DATE = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
 _NULLABLE_DATE = {"type": ["string", "null"], "format": "date", "pattern": DATE_PATTERN}

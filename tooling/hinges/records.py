@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from hinges.field_values import GUARD_KINDS, parse_date
 from hinges.numbers import number_value
-from hinges.schema import GUARD_KINDS, FieldSpec, parse_date
+from hinges.schema import FieldSpec
 from hinges.yamltree import Mapping, Node, Scalar, Sequence
 
 RecordKind = Literal["decision", "tenet"]
@@ -38,7 +39,7 @@ class Guard:
     """Line of the guard's kind value (``forbid``, ``require``, ``forbid_import``)."""
     column: int
     kind: str = "forbid"
-    """Which key the guard has: see :data:`hinges.schema.GUARD_KINDS`."""
+    """Which key the guard has: see :data:`hinges.field_values.GUARD_KINDS`."""
     sources: tuple[str, ...] = ()
     """``forbid_import``'s ``from``: module patterns whose code may not import..."""
     targets: tuple[str, ...] = ()

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from hinges.field_values import REVIEW_OUTCOMES, parse_date
 from hinges.records import Record
-from hinges.schema import REVIEW_OUTCOMES, parse_date
 
 FIELD = "reviews"
 
@@ -21,7 +21,7 @@ FIELD = "reviews"
 class ReviewEntry:
     date: dt.date
     outcome: str
-    """One of :data:`hinges.schema.REVIEW_OUTCOMES`."""
+    """One of :data:`hinges.field_values.REVIEW_OUTCOMES`."""
     note: str
     by: str | None = None
 

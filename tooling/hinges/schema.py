@@ -1,48 +1,34 @@
 """The front-matter fields of decisions and tenets, declared once.
 
-The validator, the JSON Schema shipped for editors (``hinges schema``), and the format
-reference are all derived from these declarations.
+The validator, the JSON Schema shipped for editors (``hinges schema``, built by
+:mod:`hinges.front_matter_schema`), and the format reference are all derived from these
+declarations. The values the fields take (statuses, patterns, limits) are in
+:mod:`hinges.field_values`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Literal
 
 from hinges.config import Config
-
-DECISION_STATUSES = ("proposed", "accepted", "rejected", "deprecated", "superseded")
-TENET_STATUSES = ("active", "retired")
-DOORS = ("one-way", "two-way")
-_HANDLE_PART = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
-HANDLE_PATTERN = rf"^@?{_HANDLE_PART}(?:/{_HANDLE_PART})?$"
-TENET_ID_PATTERN = r"^T-[0-9]{3,}$"
-SOURCE_NAME_PATTERN = r"[a-z][a-z0-9-]{0,39}"
-"""A source's name in a qualified id (``org:T-003``); the configuration checks it strictly."""
-TENET_REF_PATTERN = rf"^(?:{SOURCE_NAME_PATTERN}:)?T-[0-9]{{3,}}$"
-"""A tenet a decision cites: ``T-003`` here, or ``org:T-003`` in a source."""
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-IMPORT_FORMATS = ("adr-tools", "madr", "log4brains")
-IMPORTED_FROM_PATTERN = rf"^(?:{'|'.join(IMPORT_FORMATS)}):[^\n]+$"
-SCHEMA_BASE_URI = "https://hinges.invalid/schemas"
+from hinges.field_values import (
+    DATE_PATTERN,
+    DECISION_STATUSES,
+    DOORS,
+    HANDLE_PATTERN,
+    IMPORTED_FROM_PATTERN,
+    REVIEW_OUTCOMES,
+    SUMMARY_MAX,
+    TENET_ID_PATTERN,
+    TENET_REF_PATTERN,
+    TENET_STATUSES,
+    decision_id_pattern,
+    decision_ref_pattern,
+)
 
 Kind = Literal["string", "date", "integer", "list", "entries", "guards"]
-REVIEW_OUTCOMES = ("kept", "doubled-down", "revised", "reversed")
-"""What a review found, in the order the outcomes page counts them."""
-GUARD_KINDS = ("forbid", "require", "forbid_import", "forbid_dependency")
-"""The keys that say what a guard checks; a guard has exactly one of them."""
-GUARD_KEYS = (*GUARD_KINDS, "in", "message")
-"""The keys a guard may have: one of :data:`GUARD_KINDS`, ``in`` and ``message``."""
-IMPORT_KEYS = ("from", "to")
-"""The keys of a ``forbid_import`` value, both required: lists of module patterns."""
-MAX_GUARD_PATTERN = 1000
-"""Longest ``forbid`` pattern accepted, in characters (record data is bounded)."""
-SUMMARY_MAX = 200
-"""Longest ``summary`` accepted, in characters: one line of the digest."""
 
 
 @dataclass(frozen=True)
@@ -60,16 +46,6 @@ class FieldSpec:
     """For ``entries`` fields (a list of mappings), the keys of each entry."""
     max_length: int | None = None
     """For ``string`` fields, the most characters a value may have."""
-
-
-def decision_id_pattern(prefix: str) -> str:
-    return rf"^{re.escape(prefix)}-[0-9]{{4,}}$"
-
-
-def decision_ref_pattern(prefix: str) -> str:
-    """A decision named in supersedes/superseded_by: ``ADR-0003`` here, or a source's
-    ``payments:PAY-0007`` (whatever that registry's prefix)."""
-    return rf"^(?:{re.escape(prefix)}|{SOURCE_NAME_PATTERN}:[A-Z][A-Z0-9]{{0,9}})-[0-9]{{4,}}$"
 
 
 def decision_fields(config: Config) -> tuple[FieldSpec, ...]:
@@ -305,93 +281,3 @@ def _decision_fields_for(id_prefix: str) -> tuple[FieldSpec, ...]:
 
 
 _tenet_fields = cache(tenet_fields)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """An ISO ``YYYY-MM-DD`` date, or None when the text is not one or the date is impossible."""
-    if not re.match(DATE_PATTERN, text):
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _property(spec: FieldSpec) -> dict[str, Any]:
-    prop: dict[str, Any] = {"description": spec.description}
-    if spec.kind == "entries":
-        entry = {
-            "type": "object",
-            "required": [field.name for field in spec.entry_fields if field.required],
-            "properties": {field.name: _property(field) for field in spec.entry_fields},
-            "additionalProperties": False,
-        }
-        prop.update(type="array", items=entry)
-    elif spec.kind == "guards":
-        text = {"type": "string", "minLength": 1}
-        pattern = {**text, "maxLength": MAX_GUARD_PATTERN}
-        modules = {"type": "array", "items": text, "minItems": 1}
-        imports = {
-            "type": "object",
-            "required": list(IMPORT_KEYS),
-            "properties": dict.fromkeys(IMPORT_KEYS, modules),
-            "additionalProperties": False,
-        }
-        guard = {
-            "type": "object",
-            "required": ["message"],
-            "properties": {
-                "forbid": pattern,
-                "require": pattern,
-                "forbid_import": imports,
-                "forbid_dependency": modules,
-                "in": {"type": "array", "items": text, "minItems": 1},
-                "message": text,
-            },
-            "oneOf": [
-                {"required": ["forbid", "in"]},
-                {"required": ["require", "in"]},
-                {"required": ["forbid_import"]},
-                {"required": ["forbid_dependency"]},
-            ],
-            "additionalProperties": False,
-        }
-        prop.update(type="array", items=guard)
-    elif spec.kind == "list":
-        item: dict[str, Any] = {"type": "string", "minLength": 1}
-        if spec.pattern:
-            item["pattern"] = spec.pattern
-        prop.update(type="array", items=item, uniqueItems=True)
-    elif spec.kind == "integer":
-        prop.update(type="integer", minimum=1)
-    else:
-        prop.update(type="string", minLength=1)
-        if spec.kind == "date":
-            prop["format"] = "date"
-        if spec.enum:
-            prop["enum"] = list(spec.enum)
-        if spec.pattern:
-            prop["pattern"] = spec.pattern
-        if spec.single_line:
-            prop["pattern"] = r"^[^\n]+$"
-        if spec.max_length is not None:
-            prop["maxLength"] = spec.max_length
-    return prop
-
-
-def json_schema(kind: str, config: Config | None = None) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a decision's or tenet's front matter."""
-    specs = fields_for(kind, config or Config())
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{SCHEMA_BASE_URI}/{kind}.schema.json",
-        "title": f"hinges {kind} front matter",
-        "type": "object",
-        "required": [spec.name for spec in specs if spec.required],
-        "properties": {spec.name: _property(spec) for spec in specs},
-        "additionalProperties": False,
-    }
-
-
-def render_json_schema(kind: str, config: Config | None = None) -> str:
-    return json.dumps(json_schema(kind, config), indent=2, ensure_ascii=False) + "\n"

@@ -19,8 +19,8 @@ from hinges.authoring.relations import find_one
 from hinges.authoring.templates import add_months
 from hinges.config import Config
 from hinges.errors import HingesError, UsageError
+from hinges.field_values import HANDLE_PATTERN, REVIEW_OUTCOMES
 from hinges.reviews import FIELD, ReviewEntry
-from hinges.schema import HANDLE_PATTERN, REVIEW_OUTCOMES
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,8 @@ def check_owner(owner: str, allowed: AllowedOwners | None, what: str = "owner") 
 
 
 def is_handle(text: str) -> bool:
-    """Whether ``text`` is a handle as hinges.schema.HANDLE_PATTERN says (a test keeps them equal).
+    """Whether ``text`` is a handle as ``field_values.HANDLE_PATTERN`` says (a test keeps
+    them equal).
 
     ``name``, ``@name`` or ``@org/team``; each part ASCII letters, digits, ``.``, ``_``
     and ``-``, starting and ending with a letter or digit. String tests rather than the

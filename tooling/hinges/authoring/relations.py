@@ -15,12 +15,12 @@ from pathlib import Path
 
 from hinges.config import Config
 from hinges.errors import HingesError, no_registry_error
+from hinges.field_values import TENET_ID_PATTERN, decision_id_pattern
 from hinges.findings import Finding
 from hinges.fsscan import Candidate, scan_folder
 from hinges.loader import load_record
 from hinges.numbers import number_value
 from hinges.records import Record, RecordKind, file_number
-from hinges.schema import TENET_ID_PATTERN, decision_id_pattern
 from hinges.visible import quoted, shorten
 
 _TRAILING_NUMBER = re.compile(r"-(?P<digits>[0-9]+)$")

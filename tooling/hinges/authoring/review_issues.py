@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass, field
 
 from hinges.authoring.review import DueReview
+from hinges.field_values import decision_id_pattern
 from hinges.gate.mdtext import code, escape
 from hinges.loader import Registry
 from hinges.net.github import GitHub, Issue
 from hinges.net.http import NetworkError
 from hinges.reviews import last_review
-from hinges.schema import decision_id_pattern
 
 LABEL = "decision-review"
 _MARKER = re.compile(r"<!-- hinges-review (\S+) ([0-9]{4}-[0-9]{2}-[0-9]{2}) -->")

@@ -9,7 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
-from hinges.config import Config, find_root, load_config
+from hinges.config import Config, load_config
+from hinges.config_file import find_root
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from hinges.cli._common import echo, resolve_root, root_option
-from hinges.schema import IMPORT_FORMATS
+from hinges.field_values import IMPORT_FORMATS
 
 
 @click.command("import")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from hinges.cli._common import echo, resolve_root, root_option
-from hinges.schema import DECISION_STATUSES, DOORS
+from hinges.field_values import DECISION_STATUSES, DOORS
 
 if TYPE_CHECKING:
     from hinges.loader import Registry

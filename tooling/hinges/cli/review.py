@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from hinges.cli._common import DATE, echo, resolve_root, root_option
-from hinges.schema import REVIEW_OUTCOMES
+from hinges.field_values import REVIEW_OUTCOMES
 from hinges.visible import visible
 
 

@@ -25,7 +25,7 @@ def schema_command(kind: str, root: Path | None) -> int:
         echo(render_export_schema(), nl=False)
         return 0
 
-    from hinges.schema import render_json_schema
+    from hinges.front_matter_schema import render_json_schema
 
     _, config = resolve_root(root)
     echo(render_json_schema(kind, config), nl=False)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from hinges.cli._common import DATE, echo, resolve_root, root_option
-from hinges.schema import DECISION_STATUSES, TENET_STATUSES
+from hinges.field_values import DECISION_STATUSES, TENET_STATUSES
 
 
 @click.command("status")

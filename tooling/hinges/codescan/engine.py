@@ -18,7 +18,7 @@ from typing import Any
 
 import re2
 
-from hinges.schema import MAX_GUARD_PATTERN
+from hinges.field_values import MAX_GUARD_PATTERN
 
 MAX_MEMORY = 64 << 20
 """Memory RE2 may use for one compiled pattern or set (its DFA cache), in bytes."""

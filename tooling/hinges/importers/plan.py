@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hinges.config import Config
 from hinges.errors import UsageError
+from hinges.field_values import HANDLE_PATTERN
 from hinges.importers import FORMATS, detect_format
 from hinges.importers.dates import parse_loose_date
 from hinges.importers.formats import NameParts, SourceFormat
@@ -20,7 +21,6 @@ from hinges.importers.numbering import number_records
 from hinges.importers.reading import ReadProblem, SourceRecord, read_source
 from hinges.importers.scan import Skipped, SourceFile, scan_source
 from hinges.importers.statuses import map_status
-from hinges.schema import HANDLE_PATTERN
 
 _HANDLE = re.compile(HANDLE_PATTERN)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hinges.schema import DECISION_STATUSES
+from hinges.field_values import DECISION_STATUSES
 
 # Words other tools use for a hinges status. Everything else is reported, never guessed.
 _SYNONYMS = {"draft": "proposed", "approved": "accepted", "declined": "rejected"}

@@ -15,11 +15,11 @@ from typing import Any
 
 from hinges.errors import HingesError
 from hinges.export import decision_dict, tenet_dict
+from hinges.field_values import DECISION_STATUSES, DOORS
 from hinges.inforce import active_tenets, current_successors, is_in_force, scope, tenet_order
 from hinges.loader import Registry
 from hinges.mcp_server.state import LiveRegistry
 from hinges.records import Record
-from hinges.schema import DECISION_STATUSES, DOORS
 from hinges.visible import shorten
 
 MAX_RESULTS = 100

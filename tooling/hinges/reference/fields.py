@@ -6,18 +6,16 @@ import json
 from collections.abc import Iterable
 
 from hinges.config import Config
-from hinges.reference._common import GENERATED_NOTE, cell
-from hinges.schema import (
+from hinges.field_values import (
     DATE_PATTERN,
     HANDLE_PATTERN,
     TENET_ID_PATTERN,
     TENET_REF_PATTERN,
-    FieldSpec,
-    decision_fields,
     decision_id_pattern,
     decision_ref_pattern,
-    tenet_fields,
 )
+from hinges.reference._common import GENERATED_NOTE, cell
+from hinges.schema import FieldSpec, decision_fields, tenet_fields
 
 _KIND_NAMES = {
     "string": "text",
@@ -30,7 +28,7 @@ _KIND_NAMES = {
 
 
 def _pattern_words(config: Config) -> dict[str, str]:
-    """Plain words for the patterns of schema.py (the JSON Schema carries the regexes)."""
+    """Plain words for the patterns of field_values.py (the JSON Schema carries the regexes)."""
     return {
         HANDLE_PATTERN: "a handle: `name`, `@name` or `@org/team`",
         DATE_PATTERN: "`YYYY-MM-DD`, a real date",

@@ -7,19 +7,18 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache, partial
 
-from hinges.numbers import number_value
-from hinges.records import Record, is_null
-from hinges.rules.base import Context
-from hinges.schema import (
+from hinges.field_values import (
     DATE_PATTERN,
     GUARD_KEYS,
     GUARD_KINDS,
     HANDLE_PATTERN,
     IMPORT_KEYS,
-    FieldSpec,
-    fields_for,
     parse_date,
 )
+from hinges.numbers import number_value
+from hinges.records import Record, is_null
+from hinges.rules.base import Context
+from hinges.schema import FieldSpec, fields_for
 from hinges.visible import quoted
 from hinges.yamltree import Mapping, Node, Scalar, Sequence
 

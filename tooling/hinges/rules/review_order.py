@@ -37,9 +37,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from hinges.field_values import parse_date
 from hinges.findings import Finding, Severity
 from hinges.rules.base import Context, Rule
-from hinges.schema import REVIEWS_FIELD, parse_date
+from hinges.schema import REVIEWS_FIELD
 from hinges.yamltree import Mapping, Scalar, Sequence
 
 RULE = Rule("HG503", "review-order", Severity.WARNING)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from hinges.field_values import DECISION_STATUSES, DOORS
 from hinges.records import Record
-from hinges.schema import DECISION_STATUSES, DOORS
 from hinges.site.charts import DOOR_COLORS, STATUS_COLORS, column_bars, stacked_bars
 from hinges.site.content import Html
 from hinges.site.markup import css_token, esc, link

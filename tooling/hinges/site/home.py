@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from hinges.field_values import DECISION_STATUSES, DOORS
 from hinges.records import Record
-from hinges.schema import DECISION_STATUSES, DOORS
 from hinges.site.content import Html, PageContent, page
 from hinges.site.glance import glance
 from hinges.site.markup import css_token, link, table

@@ -6,7 +6,7 @@ import functools
 import html
 from collections.abc import Iterable
 
-from hinges.schema import DECISION_STATUSES, DOORS, TENET_STATUSES
+from hinges.field_values import DECISION_STATUSES, DOORS, TENET_STATUSES
 
 # Python-Markdown's backslash escapes, and the HTML escapes, in one pass: escaping one
 # after the other would break the other's output (``&#x27;`` holds a ``#``).

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from hinges.field_values import DOORS, REVIEW_OUTCOMES
 from hinges.records import Record
 from hinges.reviews import ReviewEntry, last_review
-from hinges.schema import DOORS, REVIEW_OUTCOMES
 from hinges.site.content import Html, PageContent, page
 from hinges.site.markup import door_badge, esc, link, status_badge, table
 from hinges.site.model import CatalogModel

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from hinges.field_values import REVIEW_OUTCOMES
 from hinges.records import Record
 from hinges.reviews import review_entries
-from hinges.schema import REVIEW_OUTCOMES
 from hinges.site.content import Html
 from hinges.site.markup import css_token, esc, table
 from hinges.site.model import CatalogModel
