@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from hinges.errors import HingesError
 from hinges.export import DECISION_FIELDS, EXPORT_VERSION, TENET_FIELDS, export_document
 from hinges.loader import Registry, load_registry
 from hinges.records import Record
+from hinges.schema import DECISION_STATUSES, DOORS, TENET_STATUSES
 from hinges.site.catalog import Catalog, GeneratedPage, build_catalog
 from hinges.site.decision_page import decision_page
 from hinges.site.home import home_page
@@ -140,6 +142,27 @@ def test_home_table_rows_say_each_value_once(registry: Registry) -> None:
     ]
     assert "hidden" in document.by_id("hinges-filters").attrs
     assert document.by_id("hinges-count").text == "4 decisions"
+
+
+def test_the_script_colours_the_badges_the_schema_knows() -> None:
+    # The home's status and door cells are text; catalog.js wraps them in the badges that
+    # catalog.css colours, for the values it lists, and any other value as "other".
+    assets = Path(__file__).parent.parent / "tooling/hinges/site/assets"
+    script = (assets / "catalog.js").read_text(encoding="utf-8")
+    block = script[script.index("const BADGES = {") :]
+    block = block[: block.index("};")]
+    listed = {
+        kind: re.findall(r'"([a-z-]+)"', values)
+        for kind, values in re.findall(r'"(hinges-[a-z]+)": \[(.*?)\]', block, re.S)
+    }
+    assert listed == {
+        "hinges-door": list(DOORS),
+        "hinges-status": [*DECISION_STATUSES, *TENET_STATUSES],
+    }
+    styles = (assets / "catalog.css").read_text(encoding="utf-8")
+    for kind, values in listed.items():
+        for value in [*values, "other"]:
+            assert f".{kind}--{value} " in styles, value
 
 
 def _panel(document: Element) -> dict[str, Element]:
