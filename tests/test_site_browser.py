@@ -76,8 +76,9 @@ def visible_ids(page: Page) -> list[str]:
     """Ids of the catalog rows a reader can see (hidden by attribute or by style)."""
     return sorted(
         page.eval_on_selector_all(
-            "#hinges-catalog tbody tr.hinges-row",
-            "rows => rows.filter(r => r.getClientRects().length > 0).map(r => r.dataset.id)",
+            "#hinges-catalog tbody tr",
+            "rows => rows.filter(r => r.getClientRects().length > 0)"
+            ".map(r => r.cells[0].textContent)",
         )
     )
 
@@ -88,9 +89,9 @@ def wait_for_rows(page: Page, expected: list[str]) -> list[str]:
     with contextlib.suppress(PlaywrightTimeoutError):
         page.wait_for_function(
             """expected => {
-                const rows = document.querySelectorAll('#hinges-catalog tbody tr.hinges-row');
+                const rows = document.querySelectorAll('#hinges-catalog tbody tr');
                 const ids = [...rows].filter(r => r.getClientRects().length > 0)
-                    .map(r => r.dataset.id).sort();
+                    .map(r => r.cells[0].textContent).sort();
                 return JSON.stringify(ids) === JSON.stringify(expected);
             }""",
             arg=sorted(expected),

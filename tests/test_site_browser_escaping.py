@@ -98,11 +98,17 @@ def test_hostile_front_matter_stays_inert_text(browser: Browser, hostile_site: S
         assert HOSTILE_TITLE in page.inner_text(".hinges-banner")
 
         visit.open("/catalog/")
-        first = page.locator('tr.hinges-row[data-id="ADR-0001"]')
+        first = page.locator("#hinges-catalog tbody tr").nth(0)
+        assert first.locator("td").nth(0).inner_text() == "ADR-0001"
         assert HOSTILE_TITLE in first.inner_text()
         assert HOSTILE_OWNER in first.inner_text()
-        second = page.locator('tr.hinges-row[data-id="ADR-0002"]')
-        assert second.get_attribute("data-owner") == HOSTILE_ATTRIBUTE_OWNER
+        second = page.locator("#hinges-catalog tbody tr").nth(1)
+        assert second.locator("td").nth(0).inner_text() == "ADR-0002"
+        assert second.locator("td").nth(4).inner_text() == HOSTILE_ATTRIBUTE_OWNER
+        owners = page.eval_on_selector_all(
+            "#hinges-filter-owner option", "options => options.map(o => o.value)"
+        )
+        assert HOSTILE_ATTRIBUTE_OWNER in owners
         assert HOSTILE_SCRIPT_TITLE in second.inner_text()
         save_screenshot(page, "hostile-catalog-home")
         assert visit.recorder.dialogs == []

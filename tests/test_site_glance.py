@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from conftest import write_files
@@ -50,7 +51,7 @@ def test_due_for_review_lists_overdue_first(tmp_path: Path) -> None:
 def test_tenets_by_priority_counts_citations(tmp_path: Path) -> None:
     model = model_of(write_files(tmp_path, dict(registry_files())))
     html = tenets_by_priority(model, LAYOUT.linker(LAYOUT.home))
-    ids = [chunk.split('"')[0] for chunk in html.split('<li data-id="')[1:]]
+    ids = [chunk.split(" ")[0] for chunk in re.findall(r'<li><a href="[^"]+">([^<]+)</a>', html)]
     assert ids == [t.id for t in model.tenets if t.status != "retired"]
     for tenet_id in ids:
         count = len(model.followers.get(tenet_id, []))

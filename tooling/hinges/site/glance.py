@@ -15,6 +15,7 @@ from hinges.site.charts import DOOR_COLORS, STATUS_COLORS, column_bars, stacked_
 from hinges.site.content import Html
 from hinges.site.markup import css_token, esc, link
 from hinges.site.model import CatalogModel
+from hinges.site.tables import decision_link, id_title
 from hinges.site.urls import Linker
 
 QUARTERS = 8
@@ -49,9 +50,8 @@ def per_quarter(model: CatalogModel) -> str:
 
 
 def _item(model: CatalogModel, linker: Linker, record: Record, note: str) -> str:
-    text = f"{record.id or ''} {record.title or ''}".strip() or record.path
-    target = link(linker.href(model.layout.decision(record)), text)
-    return f'<li data-id="{esc(record.id or "")}">{target} <small>{esc(note)}</small></li>'
+    target = decision_link(model, linker, record, id_title(record))
+    return f"<li>{target} <small>{esc(note)}</small></li>"
 
 
 def due_for_review(model: CatalogModel, linker: Linker) -> str:
@@ -102,8 +102,8 @@ def tenets_by_priority(model: CatalogModel, linker: Linker) -> str:
         count = len(model.followers.get(tenet.id or "", []))
         width = round(6 * count / top, 2)  # rem: the longest bar is 6rem
         items.append(
-            f'<li data-id="{esc(tenet.id or "")}">'
-            + model.tenet_link(linker, tenet.id or "")
+            "<li>"
+            + link(linker.href(model.layout.tenet(tenet)), id_title(tenet) or tenet.path)
             + ' <span class="hinges-cites">'
             f'<span class="hinges-cites-bar" style="width:{width}rem"></span>'
             f"{count} {'decision' if count == 1 else 'decisions'}</span></li>"

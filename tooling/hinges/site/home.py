@@ -61,7 +61,7 @@ def counts_table(model: CatalogModel, decisions: Sequence[Record] | None = None)
         cells = [str(counts[(status, door)]) for door in doors]
         total = sum(counts[(status, door)] for door in doors)
         rows.append(
-            f'<tr data-status="{status}"><th scope="row">{status}</th>'
+            f'<tr><th scope="row">{status}</th>'
             + "".join(f"<td>{cell}</td>" for cell in cells)
             + f"<td>{total}</td></tr>"
         )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from hinges.records import Record
 from hinges.site.content import Html, PageContent, page
-from hinges.site.markup import esc, link, md_inline, status_badge, table
+from hinges.site.markup import esc, link, md_inline, table
 from hinges.site.model import CatalogModel
-from hinges.site.tables import decision_list, plural
+from hinges.site.tables import decision_list, id_title, owner_link, plural, row
 
 
 def owned(model: CatalogModel) -> dict[str, tuple[list[Record], list[Record]]]:
@@ -32,14 +32,12 @@ def owners_index_page(
         decisions, tenets = by_owner[handle]
         one_way = sum(1 for record in decisions if record.str_value("door") == "one-way")
         cells = (
-            model.owner_link(linker, handle),
+            owner_link(model, linker, handle),
             str(len(decisions)),
             str(one_way),
             str(len(tenets)),
         )
-        rows.append(
-            f'<tr data-owner="{esc(handle)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
-        )
+        rows.append(row(*cells))
     header = ("Owner", "Decisions", "One-way doors", "Tenets")
     parts: list[str | Html] = [
         "# Owners",
@@ -64,13 +62,8 @@ def owner_page(
         parts += ["## Decisions", Html(decision_list(model, linker, decisions))]
     if tenets:
         items = "".join(
-            f'<li data-id="{esc(record.id or "")}">'
-            + link(
-                linker.href(model.layout.tenet(record)),
-                f"{record.id or ''} {record.title or ''}".strip() or record.path,
-                "hinges-tenet-link",
-            )
-            + f" {status_badge(record.status)}</li>"
+            f"<li>{link(linker.href(model.layout.tenet(record)), id_title(record) or record.path)}"
+            f" · {esc(record.status or 'no status')}</li>"
             for record in tenets
         )
         parts += ["## Tenets", Html(f'<ul class="hinges-owned-tenets">{items}</ul>')]

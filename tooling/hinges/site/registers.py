@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from hinges.records import Record
 from hinges.site.content import Html, PageContent, page
-from hinges.site.markup import esc, link, status_badge, table
+from hinges.site.markup import esc, table
 from hinges.site.model import CatalogModel
-from hinges.site.tables import plural
+from hinges.site.tables import decision_link, id_title, owner_link, plural, row
 from hinges.site.urls import Linker
 
 DUE_SOON_DAYS = 30
@@ -19,17 +19,9 @@ _MONTHS = (
 )  # fmt: skip
 
 
-def _cells(cells: tuple[str, ...], record: Record) -> str:
-    return (
-        f'<tr data-id="{esc(record.id or "")}">'
-        + "".join(f"<td>{cell}</td>" for cell in cells)
-        + "</tr>"
-    )
-
-
 def _id_and_title(model: CatalogModel, linker: Linker, record: Record) -> tuple[str, str]:
-    href = linker.href(model.layout.decision(record))
-    return link(href, record.id or record.path), link(href, record.title or record.path)
+    """The id as text, the title as the row's one link to the decision."""
+    return esc(record.id or record.path), decision_link(model, linker, record, record.title or "")
 
 
 def one_way_doors_page(model: CatalogModel) -> PageContent:
@@ -45,18 +37,13 @@ def one_way_doors_page(model: CatalogModel) -> PageContent:
         exit_path = record.str_value("exit_path")
         deciders = record.list_value("deciders")
         rows.append(
-            _cells(
-                (
-                    *_id_and_title(model, linker, record),
-                    status_badge(record.status),
-                    model.owner_link(linker, record.str_value("owner")),
-                    ", ".join(model.owner_link(linker, d) for d in deciders) or "none named",
-                    review_by.isoformat() if review_by else "not set",
-                    esc(exit_path)
-                    if exit_path
-                    else '<span class="hinges-missing">not written</span>',
-                ),
-                record,
+            row(
+                *_id_and_title(model, linker, record),
+                esc(record.status),
+                owner_link(model, linker, record.str_value("owner")),
+                ", ".join(owner_link(model, linker, d) for d in deciders) or "none named",
+                review_by.isoformat() if review_by else "not set",
+                esc(exit_path) if exit_path else '<span class="hinges-missing">not written</span>',
             )
         )
     header = ("Id", "Title", "Status", "Owner", "Deciders", "Review by", "Exit path")
@@ -92,14 +79,11 @@ def review_page(model: CatalogModel) -> PageContent:
         if not items:
             return empty
         rows = [
-            _cells(
-                (
-                    *_id_and_title(model, linker, record),
-                    esc(record.date_value("review_by") or ""),
-                    str(days),
-                    model.owner_link(linker, record.str_value("owner")),
-                ),
-                record,
+            row(
+                *_id_and_title(model, linker, record),
+                esc(record.date_value("review_by") or ""),
+                str(days),
+                owner_link(model, linker, record.str_value("owner")),
             )
             for days, record in items
         ]
@@ -147,11 +131,10 @@ def timeline_page(model: CatalogModel) -> PageContent:
 def _timeline_list(
     model: CatalogModel, linker: Linker, entries: Sequence[tuple[dt.date | None, Record]]
 ) -> Html:
-    items = []
-    for date, record in entries:
-        text = f"{record.id or ''} {record.title or ''}".strip() or record.path
-        when = f"<time>{date.isoformat()}</time> " if date is not None else ""
-        target = link(linker.href(model.layout.decision(record)), text)
-        badge = status_badge(record.status)
-        items.append(f'<li data-id="{esc(record.id or "")}">{when}{target} {badge}</li>')
-    return Html('<ul class="hinges-timeline">' + "".join(items) + "</ul>")
+    items = "".join(
+        f"<li>{date.isoformat() + ' ' if date is not None else ''}"
+        f"{decision_link(model, linker, record, id_title(record))}"
+        f" · {esc(record.status or 'no status')}</li>"
+        for date, record in entries
+    )
+    return Html(f'<ul class="hinges-timeline">{items}</ul>')

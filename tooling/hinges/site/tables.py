@@ -1,11 +1,14 @@
 """The table of decisions (the catalog home's filterable table) and the compact list of them.
 
-Each row of the table carries its values as ``data-*`` attributes (the catalog script filters
-on them) and is complete without JavaScript. Tenet and owner pages list their decisions
-compactly instead (id, title and status, one link each): the home's table filters by tenet
-and owner already, and the site generators parse every tag of a page in Python, so repeating
-the full table on every tenet page cost more build time than every other page together
-(ADR-0035).
+A row says each thing once and is complete without JavaScript: the id, the title (the one
+link to the decision), status, door, owner (a link to the owner's page), tenet ids and date
+as cell text, and the tags, which no cell shows, as ``data-tags``. The header marks the cells
+the catalog script filters on (``<th data-filter="door">``); the script reads the values, and
+builds the search text, from the cells once at load. The site generators parse every byte and
+tag of a page in Python, so what a row repeats costs build time on every build (ADR-0035).
+
+Tenet and owner pages list their decisions compactly instead (id and title as one link, then
+the status): the home's table filters by tenet and owner already.
 """
 
 from __future__ import annotations
@@ -13,11 +16,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from hinges.records import Record
-from hinges.site.markup import door_badge, esc, link, status_badge, table
+from hinges.site.markup import esc, link
 from hinges.site.model import CatalogModel
 from hinges.site.urls import Linker
 
-DECISION_COLUMNS = ("Id", "Title", "Status", "Door", "Owner", "Tenets", "Date")
+# (header, the catalog script's filter reading that column, "text" for the search, or "").
+DECISION_COLUMNS = (
+    ("Id", "text"),
+    ("Title", "text"),
+    ("Status", "status"),
+    ("Door", "door"),
+    ("Owner", "owner"),
+    ("Tenets", "tenet"),
+    ("Date", ""),
+)
+MISSING = '<td class="hinges-missing">'
+"""A cell that names a missing value ("no owner"): the script reads no value from it."""
 
 
 # Where a row's links climb to the catalog folder. A row is the same on every page but for
@@ -40,61 +54,87 @@ def decision_row(model: CatalogModel, linker: Linker, record: Record) -> str:
     return template.replace(_UP, linker.to_prefix)
 
 
+def owner_link(model: CatalogModel, linker: Linker, handle: str | None) -> str:
+    """A link to the owner's page (a handle without a page as text), or "no owner"."""
+    if handle is None:
+        return '<span class="hinges-missing">no owner</span>'
+    slug = model.owner_slugs.get(handle)
+    if slug is None:
+        return esc(handle)
+    return link(linker.href(model.layout.owner(slug)), handle)
+
+
+def owner_cell(model: CatalogModel, linker: Linker, handle: str | None) -> str:
+    """An owner's table cell: a cell without an owner holds no value for the filter."""
+    if handle is None:
+        return f"{MISSING}no owner</td>"
+    return f"<td>{owner_link(model, linker, handle)}</td>"
+
+
+def decision_link(model: CatalogModel, linker: Linker, record: Record, text: str) -> str:
+    return link(linker.href(model.layout.decision(record)), text or record.path)
+
+
 def _row(model: CatalogModel, linker: Linker, record: Record) -> str:
-    record_id = record.id or ""
-    title = record.title or ""
-    owner = record.str_value("owner")
-    tenets = record.list_value("tenets")
-    tags = record.list_value("tags")
-    date = record.date_value("date")
-    href = linker.href(model.layout.decision(record))
-    searchable = " ".join([record_id, title, owner or "", *tenets, *tags]).lower()
-    door = record.str_value("door") or ""
-    attributes = (
-        f'class="hinges-row" data-id="{esc(record_id)}" data-door="{esc(door)}"'
-        f' data-status="{esc(record.status or "")}" data-owner="{esc(owner or "")}"'
-        f' data-tenets="{esc(" ".join(tenets))}" data-tags="{esc(" ".join(tags))}"'
-        f' data-text="{esc(searchable)}"'
-    )
+    attributes = ""
+    if tags := record.list_value("tags"):
+        attributes += f' data-tags="{esc(" ".join(tags))}"'
     if model.organisation is not None:  # the repository facet, in an organisation catalog
         attributes += f' data-source="{esc(model.organisation.label(record))}"'
-
-    tenet_links = ", ".join(model.tenet_link(linker, tenet, with_title=False) for tenet in tenets)
-    cells = (
-        link(href, record_id or record.path),
-        link(href, title or record.path),
-        status_badge(record.status),
-        door_badge(record.str_value("door")),
-        model.owner_link(linker, owner),
-        tenet_links,
-        date.isoformat() if date else "",
+    status = record.status
+    door = record.str_value("door")
+    tenets = ", ".join(_tenet(model, tenet) for tenet in record.list_value("tenets"))
+    date = record.date_value("date")
+    return (
+        f"<tr{attributes}><td>{esc(record.id or record.path)}</td>"
+        f"<td>{decision_link(model, linker, record, record.title or '')}</td>"
+        + (f"<td>{esc(status)}</td>" if status else f"{MISSING}status not set</td>")
+        + (f"<td>{esc(door)}</td>" if door else f"{MISSING}door not set</td>")
+        + owner_cell(model, linker, record.str_value("owner"))
+        + f"<td>{tenets}</td><td>{date.isoformat() if date else ''}</td></tr>"
     )
-    return f"<tr {attributes}>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
+def _tenet(model: CatalogModel, tenet: str) -> str:
+    """A cited tenet's id; one the registry does not hold is marked missing."""
+    if tenet in model.tenet_by_id:
+        return esc(tenet)
+    return f'<span class="hinges-missing">{esc(tenet)}</span>'
 
 
 def decision_table(
     model: CatalogModel, linker: Linker, records: Iterable[Record], *, table_id: str | None = None
 ) -> str:
     """The decisions as a table; the catalog home's has ``id="hinges-catalog"``."""
-    rows = [decision_row(model, linker, record) for record in records]
+    rows = "".join(f"{decision_row(model, linker, record)}\n" for record in records)
     if table_id is None:
         attributes = ' class="hinges-list"'
     else:
         attributes = f' id="{table_id}" class="hinges-catalog"'
-    return table(DECISION_COLUMNS, rows, attributes)
+    head = "".join(
+        f'<th data-filter="{name}">{label}</th>' if name else f"<th>{label}</th>"
+        for label, name in DECISION_COLUMNS
+    )
+    return f"<table{attributes}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>"
 
 
 def decision_list(model: CatalogModel, linker: Linker, records: Iterable[Record]) -> str:
     """The decisions as one compact list: a link with id and title, then the status."""
-    items = []
-    for record in records:
-        text = f"{record.id or ''} {record.title or ''}".strip() or record.path
-        href = linker.href(model.layout.decision(record))
-        items.append(
-            f'<li class="hinges-row" data-id="{esc(record.id or "")}">{link(href, text)}'
-            f" · {esc(record.status or 'no status')}</li>"
-        )
-    return '<ul class="hinges-decision-list">' + "".join(items) + "</ul>"
+    items = "".join(
+        f"<li>{decision_link(model, linker, record, id_title(record))}"
+        f" · {esc(record.status or 'no status')}</li>"
+        for record in records
+    )
+    return f'<ul class="hinges-decision-list">{items}</ul>'
+
+
+def row(*cells: str) -> str:
+    """A table row of cells already escaped."""
+    return "<tr><td>" + "</td><td>".join(cells) + "</td></tr>"
+
+
+def id_title(record: Record) -> str:
+    return f"{record.id or ''} {record.title or ''}".strip()
 
 
 def plural(count: int, noun: str) -> str:

@@ -9,42 +9,108 @@
  * "N of M decisions", and the state lives in the query string (?door=one-way&q=postgres)
  * so a filtered view can be linked. No network, no dependencies, no innerHTML: record
  * values only ever reach the page through textContent and option values.
+ *
+ * A row says each value once: the header marks the columns the filters read
+ * (<th data-filter="door">; "text" marks the columns the search reads besides the owner,
+ * tenet and tag values), a cell with class hinges-missing holds no value, and the tags,
+ * which no cell shows, are the row's data-tags. Values are read once, at load; the status
+ * and door cells then get their badges.
  */
 (function () {
   "use strict";
 
-  // name: query parameter and select suffix; attribute: the row's data-* key;
-  // list: whether the attribute holds several space-separated values; optional: shown
-  // only when some row carries the attribute.
+  // name: query parameter, select suffix and the header's data-filter; attribute: the row's
+  // data-* key instead of a column; list: whether it holds several values; searched: whether
+  // the text search reads it; optional: shown only when some row carries the attribute.
   const FILTERS = [
     {
       name: "source",
       attribute: "source",
       label: "Repository",
       all: "All repositories",
-      list: false,
       optional: true,
     },
-    { name: "door", attribute: "door", label: "Door", all: "All doors", list: false },
-    { name: "status", attribute: "status", label: "Status", all: "All statuses", list: false },
-    { name: "owner", attribute: "owner", label: "Owner", all: "All owners", list: false },
-    { name: "tenet", attribute: "tenets", label: "Tenet", all: "All tenets", list: true },
-    { name: "tag", attribute: "tags", label: "Tag", all: "All tags", list: true },
+    { name: "door", label: "Door", all: "All doors", badge: "hinges-door" },
+    { name: "status", label: "Status", all: "All statuses", badge: "hinges-status" },
+    { name: "owner", label: "Owner", all: "All owners", searched: true },
+    { name: "tenet", label: "Tenet", all: "All tenets", list: true, searched: true },
+    { name: "tag", attribute: "tags", label: "Tag", all: "All tags", list: true, searched: true },
   ];
   const TEXT_PARAMETER = "q";
+  // The values catalog.css has a badge colour for (hinges.schema's statuses and doors).
+  const BADGES = {
+    "hinges-door": ["one-way", "two-way"],
+    "hinges-status": [
+      "proposed", "accepted", "rejected", "deprecated", "superseded", "active", "retired",
+    ],
+  };
 
-  function valuesOf(row, filter) {
-    const raw = row.dataset[filter.attribute] || "";
-    if (!filter.list) {
-      return raw ? [raw] : [];
+  // A list attribute is space-separated; a list cell is comma-separated ("T-001, T-002").
+  function split(raw, list, separator) {
+    const text = raw.trim();
+    if (!list) {
+      return text ? [text] : [];
     }
-    return raw.split(/\s+/).filter(Boolean);
+    return text.split(separator).filter(Boolean);
   }
 
-  function distinctValues(rows, filter) {
+  function columnsOf(table) {
+    const columns = {};
+    Array.from(table.querySelectorAll("thead th")).forEach(function (th, index) {
+      const name = th.dataset.filter;
+      if (name) {
+        (columns[name] = columns[name] || []).push(index);
+      }
+    });
+    return columns;
+  }
+
+  function cellValues(row, index, list) {
+    const cell = row.cells[index];
+    if (!cell || cell.classList.contains("hinges-missing")) {
+      return [];
+    }
+    return split(cell.textContent, list, /[\s,]+/);
+  }
+
+  // Each row's values per filter and its lower-case search text, read once.
+  function readRow(row, filters, columns) {
+    const values = filters.map(function (filter) {
+      if (filter.attribute) {
+        return split(row.dataset[filter.attribute] || "", filter.list, /\s+/);
+      }
+      return cellValues(row, columns[filter.name][0], filter.list);
+    });
+    const text = (columns.text || []).map(function (index) {
+      return row.cells[index] ? row.cells[index].textContent : "";
+    });
+    filters.forEach(function (filter, i) {
+      if (filter.searched) {
+        text.push(values[i].join(" "));
+      }
+    });
+    return { values: values, text: text.join(" ").toLowerCase() };
+  }
+
+  // The cell's text in a badge span (as the decision pages show them), coloured when known.
+  function badge(row, index, kind, values) {
+    const cell = row.cells[index];
+    if (!cell || values.length === 0) {
+      return;
+    }
+    const span = document.createElement("span");
+    const known = BADGES[kind].indexOf(values[0]) !== -1;
+    span.className = kind + " " + kind + "--" + (known ? values[0] : "other");
+    while (cell.firstChild) {
+      span.appendChild(cell.firstChild);
+    }
+    cell.appendChild(span);
+  }
+
+  function distinctValues(state, i) {
     const seen = new Set();
-    rows.forEach(function (row) {
-      valuesOf(row, filter).forEach(function (value) {
+    state.read.forEach(function (read) {
+      read.values[i].forEach(function (value) {
         seen.add(value);
       });
     });
@@ -68,13 +134,14 @@
     return element;
   }
 
-  function buildSelect(container, filter, rows) {
+  function buildSelect(container, state, i) {
+    const filter = state.filters[i];
     const select = document.createElement("select");
     const all = document.createElement("option");
     all.value = "";
     all.textContent = filter.all;
     select.appendChild(all);
-    distinctValues(rows, filter).forEach(function (value) {
+    distinctValues(state, i).forEach(function (value) {
       const option = document.createElement("option");
       option.value = value;
       option.textContent = value;
@@ -89,16 +156,15 @@
     });
   }
 
-  function rowMatches(row, state) {
+  function rowMatches(read, state) {
     for (let i = 0; i < state.filters.length; i += 1) {
       const wanted = state.selects[i].value;
-      if (wanted && valuesOf(row, state.filters[i]).indexOf(wanted) === -1) {
+      if (wanted && read.values[i].indexOf(wanted) === -1) {
         return false;
       }
     }
-    const text = (row.dataset.text || "").toLowerCase();
     return words(state.text.value).every(function (word) {
-      return text.indexOf(word) !== -1;
+      return read.text.indexOf(word) !== -1;
     });
   }
 
@@ -138,8 +204,8 @@
 
   function apply(state) {
     let shown = 0;
-    state.rows.forEach(function (row) {
-      const visible = rowMatches(row, state);
+    state.rows.forEach(function (row, r) {
+      const visible = rowMatches(state.read[r], state);
       row.hidden = !visible;
       if (visible) {
         shown += 1;
@@ -159,8 +225,12 @@
       return;
     }
     container.dataset.hingesReady = "true";
-    const rows = Array.from(table.querySelectorAll("tbody tr.hinges-row"));
+    const rows = Array.from(table.querySelectorAll("tbody tr"));
+    const columns = columnsOf(table);
     const filters = FILTERS.filter(function (filter) {
+      if (!filter.attribute) {
+        return filter.name in columns;
+      }
       return (
         !filter.optional ||
         rows.some(function (row) {
@@ -171,12 +241,21 @@
     const state = {
       rows: rows,
       filters: filters,
-      selects: filters.map(function (filter) {
-        return buildSelect(container, filter, rows);
+      read: rows.map(function (row) {
+        return readRow(row, filters, columns);
       }),
+      selects: [],
       text: null,
       count: document.getElementById("hinges-count"),
     };
+    filters.forEach(function (filter, i) {
+      state.selects.push(buildSelect(container, state, i));
+      if (filter.badge) {
+        rows.forEach(function (row, r) {
+          badge(row, columns[filter.name][0], filter.badge, state.read[r].values[i]);
+        });
+      }
+    });
     const input = document.createElement("input");
     input.type = "search";
     input.placeholder = "Words in id, title, owner, tenets, tags";
