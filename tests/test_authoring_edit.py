@@ -327,3 +327,27 @@ def test_a_refused_edit_leaves_the_editor_as_it_was(tmp_path: Path) -> None:
     assert editor.list_value("tags") == ["a"]
     editor.save()
     assert path.read_bytes() == b"---\ntags: [a]\n---\n# X\n"
+
+
+def test_removing_an_entry_keeps_an_indented_comment_out_of_a_block_scalar_above() -> None:
+    # Found by the property tests: without the move to column 0 the comment became the
+    # last line of owner's text.
+    text = "---\nowner: |\n  team\ndoor: two-way\n  # the door is ours\n\ntitle: t\n---\n# T\n"
+    result = edited(text, lambda e: e.remove("door"))
+    assert result == "---\nowner: |\n  team\n# the door is ours\n\ntitle: t\n---\n# T\n"
+
+
+def test_an_edit_that_would_change_another_entry_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "0001-x.md"
+    original = b"---\nnote: |+\n  text\ndoor: x\n\n# c\ntitle: t\n---\n# T\n"
+    path.write_bytes(original)
+    editor = FrontMatterEditor.open(path, display="0001-x.md")
+    with pytest.raises(HingesError) as refused:
+        editor.remove("door")  # 'note' keeps its trailing blank lines: the gap would join it
+    assert refused.value.format() == (
+        "0001-x.md: editing 'door' would change what 'note' reads as (the lines around it "
+        "would join its value); nothing written: edit this file by hand"
+    )
+    assert editor.render() == original
+    assert not editor.save()
+    assert path.read_bytes() == original

@@ -105,6 +105,12 @@ def refused(record: GeneratedRecord, edit: Edit) -> str | None:
     return None
 
 
+def _follows_block_scalar(record: GeneratedRecord, key: str) -> bool:
+    keys = [entry.key for entry in record.entries]
+    index = keys.index(key) if key in keys else 0
+    return index > 0 and record.entries[index - 1].kind == "block-scalar"
+
+
 def replaced_lines(record: GeneratedRecord, edit: Edit, result: bytes) -> list[str]:
     """The lines that took the place of the edited entry; fails if any other line changed.
 
@@ -118,6 +124,13 @@ def replaced_lines(record: GeneratedRecord, edit: Edit, result: bytes) -> list[s
     else:
         first, last = record.entry_range(edit.key)
     kept_after = old[last + 1 :]
+    if edit.op == "remove" and _follows_block_scalar(record, edit.key):
+        # Comments indented under the block scalar above would join its text: they move
+        # to column 0 (the editor's one change beyond the entry).
+        for index, line in enumerate(kept_after):
+            if line.strip() and not line.lstrip().startswith("#"):
+                break
+            kept_after[index] = line.lstrip(" \t") if line.strip() else line
     diff = "".join(difflib.unified_diff(old, new, "before", "after"))
     assert new[:first] == old[:first], diff
     assert len(new) >= first + len(kept_after), diff

@@ -16,36 +16,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Concatenate, ParamSpec, Self, TypeVar
+from typing import Self
 
 from hinges import atomic, frontmatter, yamltree
-from hinges.authoring import _blocks, _tokens
+from hinges.authoring import _blocks, _readback, _tokens
 from hinges.errors import HingesError
 from hinges.records import is_null
 from hinges.yamlwrite import flow_list, scalar
 
 _BOM = b"\xef\xbb\xbf"
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def _all_or_nothing(
-    edit: Callable[Concatenate[FrontMatterEditor, _P], _R],
-) -> Callable[Concatenate[FrontMatterEditor, _P], _R]:
-    """A refused edit leaves the editor exactly as it was, so a later save is still safe."""
-
-    def guarded(self: FrontMatterEditor, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        saved = (list(self._lines), list(self._endings), self._tree, self._closing)
-        try:
-            return edit(self, *args, **kwargs)
-        except BaseException:
-            self._lines, self._endings, self._tree, self._closing = saved
-            raise
-
-    guarded.__name__, guarded.__doc__ = edit.__name__, edit.__doc__
-    return guarded
+_all_or_nothing = _readback.all_or_nothing
 
 
 class FrontMatterEditor:
@@ -166,13 +148,18 @@ class FrontMatterEditor:
 
     @_all_or_nothing
     def remove(self, key: str) -> None:
-        """Remove top-level ``key`` and its value (comment lines after it stay)."""
+        """Remove top-level ``key`` and its value. Comment lines after it stay; those that
+        would then sit indented under a block scalar move to column 0 to stay comments."""
         if key not in self._tree.entries:
             return
         first, last = self._region(key)
+        others = _readback.entry_values(self._tree, key)
         del self._lines[first - 1 : last]
         del self._endings[first - 1 : last]
         self._parse_again()
+        changed = _readback.entry_values(self._tree, key) != others
+        if changed and _readback.dedent_comments(self._lines, first - 1):
+            self._parse_again()
 
     @_all_or_nothing
     def replace_in_body(self, pattern: re.Pattern[str], replacement: str) -> int:
