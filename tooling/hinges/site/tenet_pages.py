@@ -88,9 +88,11 @@ def tenets_index_page(model: CatalogModel) -> PageContent:
 def matrix_page(model: CatalogModel) -> PageContent:
     """Rows: decisions; columns: tenets in priority order; a mark where a decision cites one.
 
-    A thousand rows of eight cells: a cell is only ``<td>●</td>`` or ``<td></td>``. The
-    intro says what the mark means, and the decision (``scope="row"``: Chromium does not
-    infer it) and the tenet head each cell's row and column for a screen reader.
+    A thousand rows of eight cells: a cell is only ``<td>●`` or ``<td>``, its end tag left
+    out as HTML allows (a cell ends where the next cell or its row ends; Python-Markdown
+    passes the block through unchanged). The intro says what the mark means, and the
+    decision (``scope="row"``: Chromium does not infer it) and the tenet head each cell's
+    row and column for a screen reader.
     """
     linker = model.layout.linker(model.layout.page("matrix"))
     columns = [tenet for tenet in model.tenets if tenet.id is not None]
@@ -102,7 +104,7 @@ def matrix_page(model: CatalogModel) -> PageContent:
     for record in model.decisions:
         cited = set(record.list_value("tenets"))
         title = f"{record.id or ''} {record.title or ''}".strip() or record.path
-        cells = "".join("<td>●</td>" if tenet.id in cited else "<td></td>" for tenet in columns)
+        cells = "".join("<td>●" if tenet.id in cited else "<td>" for tenet in columns)
         row_link = link(linker.href(model.layout.decision(record)), title)
         rows.append(f'<tr><th scope="row">{row_link}</th>{cells}</tr>')
     body: str | Html = "No decisions or no tenets yet."
