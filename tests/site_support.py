@@ -280,7 +280,7 @@ GRAPH_GEOMETRY = """() => {
         return {left: r.left, right: r.right, width: r.width, height: r.height,
                 shown: getComputedStyle(item).visibility === 'visible'};
     });
-    const node = document.querySelector('.hinges-graph-node rect').getBoundingClientRect();
+    const node = document.querySelector('.hinges-graph-nodes rect').getBoundingClientRect();
     return {
         innerWidth: window.innerWidth,
         scrollWidth: document.documentElement.scrollWidth,

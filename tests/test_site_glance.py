@@ -35,8 +35,8 @@ def test_status_by_door_counts_every_decision(tmp_path: Path) -> None:
 def test_per_quarter_shows_the_last_eight_quarters(tmp_path: Path) -> None:
     model = model_of(write_files(tmp_path, dict(registry_files())))
     svg = per_quarter(model)
-    labels = [chunk.split("</text>")[0] for chunk in svg.split('text-anchor="middle"')[1:]]
-    quarters = [label.split(">")[-1] for label in labels if " Q" in label]
+    (labels,) = re.findall(r'<g font-size="11" text-anchor="middle">(.*?)</g>', svg)
+    quarters = [label for label in re.findall(r">([^<]*)</text>", labels) if " Q" in label]
     assert quarters == sorted(quarters) and 0 < len(quarters) <= 8
 
 

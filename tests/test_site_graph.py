@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,10 @@ import pytest
 from hinges.config import load_config
 from hinges.loader import Registry, load_registry
 from hinges.records import Record
-from hinges.site.graph import STATUS_COLORS, relation_graph_svg
+from hinges.site.graph_svg import NODE_H, NODE_W, STATUSES, relation_graph_svg
 from hinges.site.layout import layers, place_decisions
 
+ASSETS = files("hinges.site") / "assets"
 SVG = "{http://www.w3.org/2000/svg}"
 HREF = "{http://www.w3.org/1999/xlink}href"
 ALLOWED_TAGS = {"svg", "desc", "defs", "marker", "path", "g", "rect", "text", "title", "a"}
@@ -61,14 +63,27 @@ def parse(svg: str) -> ET.Element:
     return ET.fromstring(svg)
 
 
+def classes(element: ET.Element) -> list[str]:
+    return element.get("class", "").split()
+
+
 def nodes(root: ET.Element) -> dict[str, ET.Element]:
-    found = root.iter(f"{SVG}g")
-    return {g.get("data-id", ""): g for g in found if "hinges-graph-node" in g.get("class", "")}
+    """Each node (a link, or a group when it has none) by the id it shows first."""
+    groups = [g for g in root.iter(f"{SVG}g") if "hinges-graph-nodes" in classes(g)]
+    return {node.findtext(f"{SVG}text", ""): node for group in groups for node in group}
+
+
+def box(node: ET.Element) -> tuple[int, int, int, int]:
+    """x, y, width and height of a node: its place is its translation, its size fixed."""
+    found = re.fullmatch(r"translate\((\d+),(\d+)\)", node.get("transform", ""))
+    assert found is not None, node.get("transform")
+    return int(found[1]), int(found[2]), NODE_W, NODE_H
 
 
 def edges(root: ET.Element, kind: str) -> list[str]:
     wanted = f"hinges-graph-edge--{kind}"
-    return [p.get("d", "") for p in root.iter(f"{SVG}path") if wanted in p.get("class", "")]
+    groups = [g for g in root.iter(f"{SVG}g") if wanted in classes(g)]
+    return [p.get("d", "") for group in groups for p in group.iter(f"{SVG}path")]
 
 
 def small_registry(root: Path) -> Registry:
@@ -98,11 +113,8 @@ def test_width_height_and_view_box_contain_every_node_without_overlap(tmp_path: 
     width, height = int(svg.get("width", "0")), int(svg.get("height", "0"))
     assert width > 0 and height > 0 and svg.get("viewBox") == f"0 0 {width} {height}"
     boxes = []
-    for group in nodes(svg).values():
-        rect = group.find(f"{SVG}rect")
-        assert rect is not None
-        x, y = float(rect.get("x", "")), float(rect.get("y", ""))
-        w, h = float(rect.get("width", "")), float(rect.get("height", ""))
+    for node in nodes(svg).values():
+        x, y, w, h = box(node)
         assert x >= 0 and x + w <= width and y >= 0 and y + h <= height
         boxes.append((x, y, w, h))
     for i, (x, y, w, h) in enumerate(boxes):
@@ -116,9 +128,7 @@ def test_tenets_are_on_top_by_priority_and_a_successor_right_of_its_predecessor(
     svg = parse(relation_graph_svg(small_registry(tmp_path), decision_link))
 
     def corner(node_id: str) -> tuple[float, float, float]:
-        rect = nodes(svg)[node_id].find(f"{SVG}rect")
-        assert rect is not None
-        x, y, width = (float(rect.get(name, "")) for name in ("x", "y", "width"))
+        x, y, width, _ = box(nodes(svg)[node_id])
         return x, y, x + width
 
     assert corner("T-002")[0] < corner("T-001")[0]  # priority 1 first
@@ -131,20 +141,34 @@ def test_tenets_are_on_top_by_priority_and_a_successor_right_of_its_predecessor(
     assert abs(numbers[0] - new[0]) <= 1 and abs(numbers[-1] - old[2]) <= 1
 
 
-def test_status_is_the_fill_and_a_one_way_door_a_thick_border(tmp_path: Path) -> None:
+def test_status_and_a_one_way_door_are_classes_the_stylesheet_colours(tmp_path: Path) -> None:
+    write_decision(tmp_path, 5, status="draft")  # no colour: no class, a white box
     svg = parse(relation_graph_svg(small_registry(tmp_path), decision_link))
-    shapes = {node_id: g.find(f"{SVG}rect") for node_id, g in nodes(svg).items()}
-    fills = {node_id: rect.get("fill") for node_id, rect in shapes.items() if rect is not None}
-    assert fills["ADR-0001"] == STATUS_COLORS["superseded"][0]
-    assert fills["ADR-0003"] == STATUS_COLORS["proposed"][0]
-    assert fills["ADR-0004"] == STATUS_COLORS["rejected"][0]
-    widths = {
-        node_id: rect.get("stroke-width") for node_id, rect in shapes.items() if rect is not None
+    assert {node_id: node.get("class") for node_id, node in nodes(svg).items()} == {
+        "T-001": "hinges-node--active",
+        "T-002": "hinges-node--active",
+        "ADR-0001": "hinges-node--superseded",
+        "ADR-0002": "hinges-node--accepted",
+        "ADR-0003": "hinges-node--proposed hinges-node--one-way",
+        "ADR-0004": "hinges-node--rejected",
+        "ADR-0005": None,
     }
-    assert widths["ADR-0003"] == "4" and widths["ADR-0004"] == "1.25"
+    tenets = [g for g in svg.iter(f"{SVG}g") if "hinges-graph-tenets" in classes(g)]
+    assert [sorted(nodes(group)) for group in tenets] == [["T-001", "T-002"]]
+    # Every node's box is an empty <rect/>: size and colour come from catalog.css.
+    rects = [rect for node in nodes(svg).values() for rect in node.iter(f"{SVG}rect")]
+    assert len(rects) == 7 and all(rect.attrib == {} for rect in rects)
     title = nodes(svg)["ADR-0003"].find(f"{SVG}title")
     assert title is not None
     assert title.text == "ADR-0003: Decision number 3 (proposed, one-way door)"
+
+
+def test_the_stylesheet_colours_every_status_the_graph_names() -> None:
+    css = (ASSETS / "catalog.css").read_text(encoding="utf-8")
+    colour = "#[0-9a-f]{6}"
+    rule = rf"\.hinges-node--([a-z-]+) \{{ --hinges-node-fill: {colour};"
+    rule += rf" --hinges-node-stroke: {colour}; \}}"
+    assert sorted(re.findall(rule, css)) == sorted(STATUSES)
 
 
 HOSTILE_TITLES = ("'</svg><script>x</script>'", """'"><a href="javascript:x">'""")
@@ -153,7 +177,8 @@ HOSTILE_TITLES = ("'</svg><script>x</script>'", """'"><a href="javascript:x">'""
 def test_hostile_titles_come_out_as_inert_text(tmp_path: Path) -> None:
     write_decision(tmp_path, 1, title=HOSTILE_TITLES[0])
     write_decision(tmp_path, 2, title=HOSTILE_TITLES[1], supersedes="[ADR-0001]")
-    links = {1: '../d/1/?a=1&b="2"', 2: "../d/2/"}
+    write_decision(tmp_path, 3, title="Hostile status", status="""'x" onmouseover="y'""")
+    links = {1: '../d/1/?a=1&b="2"', 2: "../d/2/", 3: "../d/3/"}
     registry = load(tmp_path)
     text = relation_graph_svg(registry, lambda r: links[r.number or 0])
     assert "<script" not in text and 'javascript:x">' not in text
@@ -163,7 +188,9 @@ def test_hostile_titles_come_out_as_inert_text(tmp_path: Path) -> None:
     assert titles == [
         "ADR-0001: </svg><script>x</script> (accepted, two-way door)",
         'ADR-0002: "><a href="javascript:x"> (accepted, two-way door)',
+        'ADR-0003: Hostile status (x" onmouseover="y, two-way door)',
     ]
+    assert nodes(svg)["ADR-0003"].get("class") is None  # not a status with a colour
     for element in svg.iter():
         for name, value in element.attrib.items():
             assert not name.lower().startswith("on"), name
@@ -177,7 +204,8 @@ def test_output_is_deterministic_across_runs_and_hash_seeds(tmp_path: Path) -> N
     small_registry(tmp_path)
     program = (
         "import sys; from pathlib import Path; from hinges.config import load_config;"
-        "from hinges.loader import load_registry; from hinges.site.graph import relation_graph_svg;"
+        "from hinges.loader import load_registry;"
+        "from hinges.site.graph_svg import relation_graph_svg;"
         "root = Path(sys.argv[1]); registry = load_registry(root, load_config(root));"
         "sys.stdout.write(relation_graph_svg(registry, lambda r: r.path))"
     )
@@ -204,12 +232,7 @@ def test_a_chain_of_three_thousand_records_is_drawn_whole_and_wrapped(tmp_path: 
     assert len(nodes(svg)) == 3000 and len(edges(svg, "supersedes")) == 2999
     assert svg.get("data-omitted") == "0"
     assert int(svg.get("width", "0")) < 1100  # wrapped like text, not one row 600,000 px wide
-    corners = set()
-    for group in nodes(svg).values():
-        rect = group.find(f"{SVG}rect")
-        assert rect is not None
-        corners.add((rect.get("x"), rect.get("y")))
-    assert len(corners) == 3000
+    assert len({box(node) for node in nodes(svg).values()}) == 3000
 
 
 def test_cycles_self_references_and_dangling_references_do_not_stop_the_drawing(
@@ -273,29 +296,50 @@ def test_the_graph_renders_visibly_in_chromium_and_hostile_text_stays_text(
     write_decision(tmp_path, 6, title=HOSTILE_TITLES[1], door="one-way")
     registry = load(tmp_path)
     svg = relation_graph_svg(registry, decision_link)
+    # Every catalog page links catalog.css, which draws the nodes' boxes.
+    style = f"<style>{(ASSETS / 'catalog.css').read_text(encoding='utf-8')}</style>"
     with launch_chromium() as browser:
         page = browser.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.set_content(f'<!doctype html><figure class="hinges-graph">{svg}</figure>')
+        page.set_content(f'<!doctype html>{style}<figure class="hinges-graph">{svg}</figure>')
         box = page.locator("figure > svg").bounding_box()
         assert box is not None and box["width"] > 500 and box["height"] > 200
         assert page.locator("script").count() == 0
         assert page.locator("svg a").count() == 6  # the decisions; tenets have no link
-        assert page.locator(".hinges-graph-node rect").first.is_visible()
+        assert page.locator(".hinges-graph-nodes rect").first.is_visible()
+        # The stylesheet sizes each box to its cell (thick borders inside) and colours it.
+        shapes = page.eval_on_selector_all(
+            ".hinges-graph-nodes > *",
+            """nodes => nodes.map(n => {
+                const r = n.querySelector('rect'), s = getComputedStyle(r), b = r.getBBox();
+                return [n.querySelector('text').textContent, s.fill, s.strokeWidth,
+                        b.width + parseFloat(s.strokeWidth), b.height + parseFloat(s.strokeWidth)];
+            })""",
+        )
+        expected_size = [float(NODE_W), float(NODE_H)]
+        assert all(shape[3:] == expected_size for shape in shapes), shapes
+        fills = {shape[0]: shape[1:3] for shape in shapes}
+        assert fills["T-001"] == ["rgb(237, 233, 254)", "1.25px"]
+        assert fills["ADR-0001"] == ["rgb(229, 231, 235)", "1.25px"]
+        assert fills["ADR-0003"] == ["rgb(219, 234, 254)", "4px"]
+        assert fills["ADR-0004"] == ["rgb(254, 226, 226)", "1.25px"]
         # A straight edge has a flat box, which playwright calls invisible: ask the stroke.
-        edge = page.locator(".hinges-graph-edge--supersedes").first
+        edge = page.locator(".hinges-graph-edge--supersedes path").first
         stroke = edge.evaluate(
             "e => [getComputedStyle(e).stroke, getComputedStyle(e).strokeWidth, e.getBBox().width]"
         )
-        assert stroke[:2] == ["rgb(0, 0, 0)", "1.6px"] and stroke[2] > 0
+        # currentColor: the figure's text colour (#1f2937 outside material's colour scheme)
+        assert stroke[:2] == ["rgb(31, 41, 55)", "1.6px"] and stroke[2] > 0
         first_link = page.locator("svg a").first.evaluate("a => a.href.baseVal")
         assert first_link == "../decisions/0001-decision/"
         # Clicking a node follows its link.
-        page.set_content(f'<!doctype html><base href="http://127.0.0.1:9/catalog/graph/">{svg}')
+        page.set_content(
+            f'<!doctype html><base href="http://127.0.0.1:9/catalog/graph/">{style}{svg}'
+        )
         page.route("**/*", lambda route: route.fulfill(body="<p>record</p>"))
         with page.expect_navigation():
-            page.locator(".hinges-graph-node--decision").first.click()
+            page.locator(".hinges-graph-decisions a").first.click()
         assert page.url == "http://127.0.0.1:9/catalog/decisions/0001-decision/"
         save_screenshot(page, "relation-graph")
         assert dialogs == []

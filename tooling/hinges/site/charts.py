@@ -1,8 +1,9 @@
 """Small charts as inline SVG: no script, no request, every label escaped.
 
 Each chart scales to the width of the page (``viewBox`` and ``width="100%"``) and says
-what it shows in ``<title>`` and ``<desc>`` for screen readers; the numbers are also in
-the tables beside it, so nothing depends on reading the picture.
+what it shows in ``<title>`` for screen readers; the numbers are also in the tables beside
+it, so nothing depends on reading the picture. Text style is set once (text colour and size
+on the ``<svg>``, each kind of label in one group), not on every label.
 """
 
 from __future__ import annotations
@@ -26,12 +27,23 @@ def _x(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _n(number: float) -> str:
+    """A coordinate to one decimal, without a trailing ``.0``."""
+    return f"{number:.1f}".removesuffix(".0")
+
+
 def _svg(title: str, height: int, body: list[str], width: int = _WIDTH) -> str:
+    # fill="currentColor" is for the labels: every bar and swatch sets its own fill.
     return (
         f'<svg class="hinges-chart" role="img" viewBox="0 0 {width} {height}" width="100%"'
-        f' preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
+        f' preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg"'
+        f' fill="currentColor" font-size="12">'
         f"<title>{_x(title)}</title>" + "".join(body) + "</svg>"
     )
+
+
+def _group(attributes: str, parts: list[str]) -> str:
+    return f"<g {attributes}>{''.join(parts)}</g>" if parts else ""
 
 
 def _legend(colors: dict[str, str], keys: Sequence[str], y: int) -> list[str]:
@@ -39,7 +51,7 @@ def _legend(colors: dict[str, str], keys: Sequence[str], y: int) -> list[str]:
     for key in keys:
         parts.append(
             f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colors[key]}"/>'
-            f'<text x="{x + 16}" y="{y + 11}" font-size="12" fill="currentColor">{_x(key)}</text>'
+            f'<text x="{x + 16}" y="{y + 11}">{_x(key)}</text>'
         )
         x += 24 + 8 * len(key)
     return parts
@@ -54,30 +66,25 @@ def stacked_bars(
     """One horizontal bar per row, split into ``keys`` (counts in ``keys`` order)."""
     top = max((sum(counts) for _, counts in rows), default=0) or 1
     span = _WIDTH - _LABEL_W - 40
+    labels: list[str] = []
     body: list[str] = []
     for index, (label, counts) in enumerate(rows):
         y = index * _ROW_H + 4
-        body.append(
-            f'<text x="{_LABEL_W - 8}" y="{y + 15}" font-size="13" text-anchor="end"'
-            f' fill="currentColor">{_x(label)}</text>'
-        )
+        labels.append(f'<text x="{_LABEL_W - 8}" y="{y + 15}">{_x(label)}</text>')
         x = float(_LABEL_W)
         for key, count in zip(keys, counts, strict=True):
             if count:
                 width = span * count / top
                 body.append(
-                    f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{_ROW_H - 8}"'
+                    f'<rect x="{_n(x)}" y="{y}" width="{_n(width)}" height="{_ROW_H - 8}"'
                     f' fill="{colors[key]}"><title>{_x(label)}, {_x(key)}: {count}</title></rect>'
                 )
                 x += width
-        body.append(
-            f'<text x="{x + 6:.1f}" y="{y + 15}" font-size="12" fill="currentColor">'
-            f"{sum(counts)}</text>"
-        )
+        body.append(f'<text x="{_n(x + 6)}" y="{y + 15}">{sum(counts)}</text>')
     legend_y = len(rows) * _ROW_H + 8
     used = [key for key in keys if any(counts[keys.index(key)] for _, counts in rows)]
     body += _legend(colors, used, legend_y)
-    return _svg(title, legend_y + 20, body)
+    return _svg(title, legend_y + 20, [_group('font-size="13" text-anchor="end"', labels), *body])
 
 
 def column_bars(
@@ -92,6 +99,7 @@ def column_bars(
     step = (_WIDTH - 40) / max(len(columns), 1)
     width = max(min(step * 0.7, 48), 4)
     body: list[str] = []
+    labels: list[str] = []  # a total above each bar, its quarter below
     for index, (label, counts) in enumerate(columns):
         x = 20 + index * step
         y = float(base)
@@ -100,15 +108,15 @@ def column_bars(
                 bar = (base - 20) * count / top
                 y -= bar
                 body.append(
-                    f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{bar:.1f}"'
+                    f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(bar)}"'
                     f' fill="{colors[key]}"><title>{_x(label)}, {_x(key)}: {count}</title></rect>'
                 )
-        body.append(
-            f'<text x="{x + width / 2:.1f}" y="{y - 4:.1f}" font-size="11" text-anchor="middle"'
-            f' fill="currentColor">{sum(counts)}</text>'
-            f'<text x="{x + width / 2:.1f}" y="{base + 14}" font-size="11" text-anchor="middle"'
-            f' fill="currentColor">{_x(label)}</text>'
+        middle = _n(x + width / 2)
+        labels.append(
+            f'<text x="{middle}" y="{_n(y - 4)}">{sum(counts)}</text>'
+            f'<text x="{middle}" y="{base + 14}">{_x(label)}</text>'
         )
     used = [key for key in keys if any(counts[keys.index(key)] for _, counts in columns)]
+    body.append(_group('font-size="11" text-anchor="middle"', labels))
     body += _legend(colors, used, height - 8)
     return _svg(title, height + 8, body)

@@ -11,7 +11,7 @@ from hinges.site.model import CatalogModel
 
 def graph_page(model: CatalogModel) -> PageContent:
     # Imported here: the drawing is the heaviest module of the site and only this page needs it.
-    from hinges.site.graph import graph_legend, relation_graph_svg
+    from hinges.site.graph_svg import graph_legend, relation_graph_svg
 
     # URL links: the nodes link with xlink:href, which no generator rewrites (see
     # CatalogLayout.source_links), so they are written as the URLs the pages will have.

@@ -49,10 +49,10 @@ def tenet_page(model: CatalogModel, record: Record) -> PageContent:
 def _tenet_row(model: CatalogModel, linker: Linker, record: Record) -> str:
     href = linker.href(model.layout.tenet(record))
     count = len(model.followers.get(record.id or "", [])) if record.id else 0
-    cells = (
+    cells = (  # one link a row: the title (the id beside it goes to the same page)
         esc(_priority(record)),
-        link(href, record.id or record.path),
-        link(href, record.title or record.path),
+        esc(record.id or "not set"),
+        link(href, record.title or record.id or record.path),
         status_badge(record.status),
         model.owner_link(linker, record.str_value("owner")),
         str(count),
@@ -86,7 +86,14 @@ def tenets_index_page(model: CatalogModel) -> PageContent:
 
 
 def matrix_page(model: CatalogModel) -> PageContent:
-    """Rows: decisions; columns: tenets in priority order; a mark where a decision cites one."""
+    """Rows: decisions; columns: tenets in priority order; a mark where a decision cites one.
+
+    A thousand rows of eight cells: a cell is only ``<td>●`` or ``<td>``, its end tag left
+    out as HTML allows (a cell ends where the next cell or its row ends; Python-Markdown
+    passes the block through unchanged). The intro says what the mark means, and the
+    decision (``scope="row"``: Chromium does not infer it) and the tenet head each cell's
+    row and column for a screen reader.
+    """
     linker = model.layout.linker(model.layout.page("matrix"))
     columns = [tenet for tenet in model.tenets if tenet.id is not None]
     header = ["Decision"] + [
@@ -97,19 +104,14 @@ def matrix_page(model: CatalogModel) -> PageContent:
     for record in model.decisions:
         cited = set(record.list_value("tenets"))
         title = f"{record.id or ''} {record.title or ''}".strip() or record.path
-        cells = "".join(
-            '<td class="hinges-cited" title="follows">●</td>' if tenet.id in cited else "<td></td>"
-            for tenet in columns
-        )
+        cells = "".join("<td>●" if tenet.id in cited else "<td>" for tenet in columns)
         row_link = link(linker.href(model.layout.decision(record)), title)
-        rows.append(
-            f'<tr data-id="{esc(record.id or "")}"><th scope="row">{row_link}</th>{cells}</tr>'
-        )
+        rows.append(f'<tr><th scope="row">{row_link}</th>{cells}</tr>')
     body: str | Html = "No decisions or no tenets yet."
     if rows and columns:
         body = Html(table(header, rows, ' class="hinges-matrix"'))
     return page(
         "# Tenet × decision matrix",
-        "Which tenets each decision follows; tenets in priority order.",
+        "Which tenets each decision follows (●); tenets in priority order.",
         body,
     )
