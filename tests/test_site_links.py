@@ -36,7 +36,8 @@ def test_links_of_a_decision_page_become_urls_relative_to_its_url() -> None:
     html = (
         '<a href="../owners/pay%20ments.md">o</a><a href="0002-y.md#top">d</a>'
         '<a href="../index.md">h</a><link href="../assets/catalog.css">'
-        '<a href="../../index.md">r</a><a href="https://example.org/a.md">x</a><a href="#here">f</a>'
+        '<a href="../../index.md">r</a><a href="https://example.org/a.md">x</a>'
+        '<a href="#here">f</a>'
     )
     assert source_links_to_urls(html, "catalog/decisions/0001-x.md", layout) == (
         '<a href="../../owners/pay%20ments/">o</a><a href="../0002-y/#top">d</a>'
