@@ -1,8 +1,8 @@
 """A page per decision: banner, metadata panel, then the record's body as written.
 
-The panel's links carry no class of their own: CSS reaches them through the panel
-(``.hinges-meta a``), and every byte and tag here is paid once per decision by each site
-generator.
+The panel's links carry no class of their own (a style or a test reaches them through
+the panel and its row labels), and the successors are named once, in the banner when
+there is one: every byte and tag here is paid once per decision by each site generator.
 """
 
 from __future__ import annotations
