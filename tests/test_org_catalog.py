@@ -120,17 +120,16 @@ def test_relations_across_sources_are_links(rendered: tuple[Path, Path, Any]) ->
     _, out, _ = rendered
     shipping = _read(out, SOURCE_PAGES["shipping:SHP-0001"])
     assert (
-        '<dt>Supersedes</dt><dd><a href="../../../sources/payments/decisions/0007-use-postgres.md" '
-        'class="hinges-predecessor-link">payments:PAY-0007 Use PostgreSQL for payments</a></dd>'
+        '<dt>Supersedes</dt><dd><a href="../../../sources/payments/decisions/0007-use-postgres.md">'
+        "payments:PAY-0007 Use PostgreSQL for payments</a></dd>"
     ) in shipping
     assert 'href="../../../sources/org/tenets/T-004-boring-technology.md"' in shipping
     payments = _read(out, SOURCE_PAGES["payments:PAY-0007"])
     # Its own T-001 is payments:T-001, not the catalog's T-001; org:T-003 is the org's.
     assert (
-        '<dt>Tenets</dt><dd><a href="../../../sources/payments/tenets/T-001-reversible.md" '
-        'class="hinges-tenet-link">payments:T-001 Reversible choices over perfect ones</a>, '
-        '<a href="../../../sources/org/tenets/T-003-contracts-outlive-code.md" '
-        'class="hinges-tenet-link">'
+        '<dt>Tenets</dt><dd><a href="../../../sources/payments/tenets/T-001-reversible.md">'
+        "payments:T-001 Reversible choices over perfect ones</a>, "
+        '<a href="../../../sources/org/tenets/T-003-contracts-outlive-code.md">'
         "org:T-003 Contracts outlive code</a></dd>"
     ) in payments
     # Superseded by both its own PAY-0008 and shipping's SHP-0001.

@@ -84,23 +84,23 @@ def repo(tmp_path: Path) -> Path:
 def test_each_kind_shows_its_violations_and_the_known_ones(repo: Path) -> None:
     assert _violations(_page(repo)) == [
         # require: two handlers without authenticate(, both known
-        '<dd class="hinges-guard-violations" data-violations="2" data-known="2">'
+        "<dd>"
         '2 violations, 2 known in the baseline<ul class="hinges-guard-hits">'
         '<li><code>services/orders/handlers/b.py:1</code> <span class="hinges-guard-known">'
         "(known)</span></li>"
         '<li><code>services/orders/handlers/c.py:1</code> <span class="hinges-guard-known">'
         "(known)</span></li></ul></dd>",
         # forbid_import: one new import, at its line
-        '<dd class="hinges-guard-violations" data-violations="1" data-known="0">'
+        "<dd>"
         '1 violation, 0 known in the baseline<ul class="hinges-guard-hits">'
         "<li><code>src/shop/orders/api/views.py:2</code></li></ul></dd>",
         # forbid_dependency: the old declaration, at the manifest's line
-        '<dd class="hinges-guard-violations" data-violations="1" data-known="1">'
+        "<dd>"
         '1 violation, 1 known in the baseline<ul class="hinges-guard-hits">'
         '<li><code>requirements.txt:2</code> <span class="hinges-guard-known">(known)</span>'
         "</li></ul></dd>",
         # forbid: 5 known in legacy.py, 2 new (the hostile file name first, by path)
-        '<dd class="hinges-guard-violations" data-violations="7" data-known="5">'
+        "<dd>"
         '7 violations, 5 known in the baseline<ul class="hinges-guard-hits">'
         "<li><code>services/orders/&lt;img src=x onerror=alert(1)&gt;&amp;amp;\\x1b[2J.py:1"
         "</code></li>"
@@ -130,7 +130,7 @@ def test_the_page_agrees_with_the_check(repo: Path) -> None:
 def test_without_a_baseline_nothing_is_called_known(tmp_path: Path) -> None:
     root = guarded_repo(tmp_path / "repo", {"services/orders/legacy.py": "import mysql\n"})
     assert _violations(_page(root)) == [
-        '<dd class="hinges-guard-violations" data-violations="1" data-known="0">'
+        "<dd>"
         '1 violation<ul class="hinges-guard-hits">'
         "<li><code>services/orders/legacy.py:1</code></li></ul></dd>"
     ]
@@ -138,9 +138,7 @@ def test_without_a_baseline_nothing_is_called_known(tmp_path: Path) -> None:
 
 def test_a_clean_guard_says_none(tmp_path: Path) -> None:
     root = guarded_repo(tmp_path / "repo", {"services/orders/other.py": STORE})
-    assert _violations(_page(root)) == [
-        '<dd class="hinges-guard-clean" data-violations="0">none</dd>'
-    ]
+    assert _violations(_page(root)) == ["<dd>none</dd>"]
 
 
 def test_outside_git_the_page_says_it_could_not_count(tmp_path: Path) -> None:
@@ -243,9 +241,7 @@ def test_render_is_the_same_bytes_and_never_counts_its_own_pages(repo: Path) -> 
     assert again.stdout.endswith(": 0 written, 0 removed, 21 unchanged\n"), again
     assert run_hinges(*args, "--check", env=NOT_ON_GITHUB).code == 0
     assert (out / "decisions" / "0002-markers.md").read_bytes() == page
-    assert _violations(page.decode()) == [
-        '<dd class="hinges-guard-clean" data-violations="0">none</dd>'
-    ]
+    assert _violations(page.decode()) == ["<dd>none</dd>"]
 
 
 def test_a_real_mkdocs_build_shows_the_counts_escaped(repo: Path) -> None:

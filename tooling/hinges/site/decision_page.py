@@ -1,10 +1,15 @@
-"""A page per decision: banner, metadata panel, then the record's body as written."""
+"""A page per decision: banner, metadata panel, then the record's body as written.
+
+The panel's links carry no class of their own (a style or a test reaches them through
+the panel and its row labels), and the successors are named once, in the banner when
+there is one: every byte and tag here is paid once per decision by each site generator.
+"""
 
 from __future__ import annotations
 
 from hinges.records import Record
 from hinges.site.content import Html, PageContent
-from hinges.site.markup import definition_list, door_badge, esc, status_badge
+from hinges.site.markup import door_badge, esc, link, status_badge
 from hinges.site.model import CatalogModel
 from hinges.site.record_page import record_page
 from hinges.site.review_history import review_history
@@ -24,9 +29,7 @@ def banner(model: CatalogModel, linker: Linker, record: Record) -> str:
     if status not in _BANNER_TITLES:
         return ""
     successors = model.successors.get(record.id or "", [])
-    links = ", ".join(
-        model.decision_link(linker, new, "hinges-successor-link") for new in successors
-    )
+    links = ", ".join(model.decision_link(linker, new, "") for new in successors)
     if status == "superseded":
         text = (
             f"This decision is superseded by {links}."
@@ -59,41 +62,63 @@ def _review_text(model: CatalogModel, record: Record) -> str | None:
     return text
 
 
+def _owner(model: CatalogModel, linker: Linker, handle: str | None) -> str:
+    """The owner as :meth:`CatalogModel.owner_link` shows it, without the link's class."""
+    slug = model.owner_slugs.get(handle) if handle is not None else None
+    if slug is None:
+        return model.owner_link(linker, handle)
+    return link(linker.href(model.layout.owner(slug)), handle or "")
+
+
+def _tenet(model: CatalogModel, linker: Linker, tenet_id: str) -> str:
+    """The tenet's id and title as :meth:`CatalogModel.tenet_link` shows them, without the
+    link's class."""
+    record = model.tenet_by_id.get(tenet_id)
+    if record is None:
+        return model.tenet_link(linker, tenet_id)
+    text = f"{tenet_id} {record.title or ''}".strip()
+    return link(linker.href(model.layout.tenet(record)), text)
+
+
+def _tags(tags: list[str]) -> str:
+    return '<ul class="hinges-tags">' + "".join(f"<li>{esc(tag)}</li>" for tag in tags) + "</ul>"
+
+
 def metadata_panel(model: CatalogModel, linker: Linker, record: Record) -> str:
     rows: list[tuple[str, str]] = [
         ("Id", esc(record.id or "not set")),
         ("Status", status_badge(record.status)),
         ("Door", door_badge(record.str_value("door"))),
-        ("Owner", model.owner_link(linker, record.str_value("owner"))),
+        ("Owner", _owner(model, linker, record.str_value("owner"))),
     ]
     deciders = record.list_value("deciders")
     if deciders:
-        rows.append(("Deciders", ", ".join(model.owner_link(linker, d) for d in deciders)))
+        rows.append(("Deciders", ", ".join(_owner(model, linker, d) for d in deciders)))
     if (date := record.date_value("date")) is not None:
         rows.append(("Date", date.isoformat()))
     if (review := _review_text(model, record)) is not None:
         rows.append(("Review by", review))
     tenets = record.list_value("tenets")
     if tenets:
-        rows.append(("Tenets", ", ".join(model.tenet_link(linker, t) for t in tenets)))
+        rows.append(("Tenets", ", ".join(_tenet(model, linker, t) for t in tenets)))
     if (exit_path := record.str_value("exit_path")) is not None:
         rows.append(("Exit path", esc(exit_path)))
     own_id = record.id or ""
     predecessors = model.predecessors.get(own_id, [])
     if predecessors:
-        links = (
-            model.decision_link(linker, old, "hinges-predecessor-link") for old in predecessors
-        )
+        links = (model.decision_link(linker, old, "") for old in predecessors)
         rows.append(("Supersedes", ", ".join(links)))
     successors = model.successors.get(own_id, [])
-    if successors:
-        links = (model.decision_link(linker, new, "hinges-successor-link") for new in successors)
+    if successors and record.status not in _BANNER_TITLES:  # else the banner names them
+        links = (model.decision_link(linker, new, "") for new in successors)
         rows.append(("Superseded by", ", ".join(links)))
     tags = record.list_value("tags")
     if tags:
-        rows.append(("Tags", ", ".join(f'<span class="hinges-tag">{esc(t)}</span>' for t in tags)))
+        rows.append(("Tags", _tags(tags)))
     rows.append(("Source", f"<code>{esc(record.path)}</code>"))
-    return f'<div class="hinges-meta">{definition_list(rows)}</div>'
+    # The list is the panel: no wrapper element (definition_list's <dl> has no class).
+    items = "".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in rows)
+    return f'<dl class="hinges-meta">{items}</dl>'
 
 
 def decision_page(model: CatalogModel, record: Record) -> PageContent:

@@ -31,7 +31,7 @@ def _location(violation: Violation) -> str:
 
 def _counted(violations: list[Violation], baseline: bool) -> str:
     if not violations:
-        return '<dd class="hinges-guard-clean" data-violations="0">none</dd>'
+        return "<dd>none</dd>"
     known = sum(1 for violation in violations if violation.known)
     text = plural(len(violations), "violation")
     if baseline:
@@ -40,10 +40,7 @@ def _counted(violations: list[Violation], baseline: bool) -> str:
     rest = len(violations) - SHOWN_LOCATIONS
     if rest > 0:
         shown += f"<li>and {rest} more (<code>hinges check</code> lists them all)</li>"
-    return (
-        f'<dd class="hinges-guard-violations" data-violations="{len(violations)}" '
-        f'data-known="{known}">{text}<ul class="hinges-guard-hits">{shown}</ul></dd>'
-    )
+    return f'<dd>{text}<ul class="hinges-guard-hits">{shown}</ul></dd>'
 
 
 def violations_item(model: CatalogModel, record: Record, guard: Guard) -> str:

@@ -48,16 +48,19 @@ def link(href: str, text: str, css_class: str | None = None) -> str:
     return f'<a href="{esc(href)}"{attribute}>{esc(text)}</a>'
 
 
+# A badge has one class, its variant: catalog.css styles every ``hinges-door--*`` and
+# ``hinges-status--*`` as a badge, so a second, shared class would only add bytes to every
+# row of every table that shows one.
 def door_badge(door: str | None) -> str:
     token = css_token(door, DOORS)
     label = f"{door} door" if door in DOORS else (esc(door) if door else "door not set")
-    return f'<span class="hinges-door hinges-door--{token}">{label}</span>'
+    return f'<span class="hinges-door--{token}">{label}</span>'
 
 
 def status_badge(status: str | None) -> str:
     token = css_token(status, _KNOWN_STATUSES)
     label = esc(status) if status else "status not set"
-    return f'<span class="hinges-status hinges-status--{token}">{label}</span>'
+    return f'<span class="hinges-status--{token}">{label}</span>'
 
 
 def definition_list(rows: Iterable[tuple[str, str]]) -> str:

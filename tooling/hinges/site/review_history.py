@@ -30,7 +30,7 @@ def review_history(model: CatalogModel, linker: Linker, record: Record) -> tuple
     if not entries:
         return ()
     rows = [
-        f'<tr data-outcome="{esc(entry.outcome)}"><td><time>{entry.date.isoformat()}</time></td>'
+        f"<tr><td><time>{entry.date.isoformat()}</time></td>"
         f"<td>{outcome_badge(entry.outcome)}</td>"
         f"<td>{model.owner_link(linker, entry.by) if entry.by else ''}</td>"
         f"<td>{esc(entry.note)}</td></tr>"

@@ -4,6 +4,7 @@ and how often the code does it anyway.
 Counts come from :meth:`hinges.site.model.CatalogModel.files_matching`: the files
 ``hinges check`` lists (tracked files under the registry root), listed once per build. A
 pattern that matches nothing is flagged, as the pattern-matches-nothing rule flags it.
+The counts are in the text only: no attribute repeats them (every byte is paid per page).
 """
 
 from __future__ import annotations
@@ -22,13 +23,12 @@ def _pattern_item(model: CatalogModel, pattern: str) -> str:
     problem = glob_problem(pattern)
     if problem is not None:
         return (
-            f'<li class="hinges-scope-refused">{code}: '
-            f"not a usable pattern ({esc(problem)}); see <code>hinges check</code></li>"
+            f"<li>{code}: not a usable pattern ({esc(problem)}); see <code>hinges check</code></li>"
         )
     count = model.files_matching(pattern)
     if count == 0:
-        return f'<li class="hinges-scope-empty">{code}: <strong>matches no file</strong></li>'
-    return f'<li data-files="{count}">{code}: {plural(count, "file")}</li>'
+        return f"<li>{code}: <strong>matches no file</strong></li>"
+    return f"<li>{code}: {plural(count, 'file')}</li>"
 
 
 def scope_section(model: CatalogModel, record: Record) -> tuple[str | Html, ...]:
@@ -39,9 +39,9 @@ def scope_section(model: CatalogModel, record: Record) -> tuple[str | Html, ...]
     if record.source is not None:  # paths of another repository: not counted here
         items = "".join(f"<li><code>{esc(pattern)}</code></li>" for pattern in patterns)
         where = f"Paths in the repository of source <code>{esc(record.source)}</code>."
-        return ("## Scope", Html(f'<p>{where}</p><ul class="hinges-scope">{items}</ul>'))
+        return ("## Scope", Html(f"<p>{where}</p><ul>{items}</ul>"))
     items = "".join(_pattern_item(model, pattern) for pattern in patterns)
-    return ("## Scope", Html(f'<ul class="hinges-scope">{items}</ul>'))
+    return ("## Scope", Html(f"<ul>{items}</ul>"))
 
 
 def _guard_what(guard: Guard) -> tuple[str, str]:
@@ -75,4 +75,4 @@ def guards_section(model: CatalogModel, record: Record) -> tuple[str | Html, ...
     if not guards:
         return ()
     items = "".join(_guard_item(model, record, guard) for guard in guards)
-    return ("## Guards", Html(f'<ul class="hinges-guards">{items}</ul>'))
+    return ("## Guards", Html(f"<ul>{items}</ul>"))
