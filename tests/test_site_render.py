@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from conftest import run_hinges, write_files
 from hinges.site.render import MANIFEST_NAME, digest
@@ -227,3 +230,13 @@ def test_two_pages_at_one_path_stop_a_first_render_and_leave_nothing(tmp_path: P
         "catalog/tenets/index.md; rename the record file\n"
     )
     assert list((root / "docs").iterdir()) == []  # neither the catalog nor its staging
+
+
+def test_a_first_render_without_a_second_process_writes_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = rendered(project(tmp_path / "shared"))
+    # One CPU (or no os.fork, on Windows): every job runs in this process.
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    alone = rendered(project(tmp_path / "alone"))
+    assert alone == shared
