@@ -140,12 +140,16 @@ class CatalogModel:
 
     def share(self) -> None:
         """Compute now what pages compute on first use, before the build is shared between
-        processes (:mod:`hinges.site.staged`) that would each compute it: the listing (the
-        folders page always reads it) and, when a decision in force has guards, the guard
-        violations (a scan of the repository)."""
-        self.listing()
-        if any(record.guards() and is_in_force(record) for record in self.decisions):
+        processes (:mod:`hinges.site.staged`) that would each compute it: when a decision in
+        force has guards, the guard violations (a scan of the repository, and the listing);
+        else, when one of this registry's decisions has ``applies_to``, the listing (the
+        folders page and the decision pages read it). Otherwise only the folders page reads
+        the listing, in whichever process builds it."""
+        decisions = self.decisions
+        if any(record.guards() and is_in_force(record) for record in decisions):
             self.guard_violations()
+        elif any(record.source is None and record.has("applies_to") for record in decisions):
+            self.listing()
 
     def files_matching(self, pattern: str) -> int:
         """How many of :meth:`tracked_files` the (usable) glob ``pattern`` matches."""
