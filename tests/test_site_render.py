@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from conftest import run_hinges, write_files
 from hinges.site.render import MANIFEST_NAME, digest
@@ -211,3 +214,29 @@ def test_a_file_where_the_staging_folder_goes_is_left_alone_with_a_message(
     assert "File exists" in run.stderr and "Traceback" not in run.stderr
     assert (root / "docs/.catalog.hinges-render").read_text() == "someone's file\n"
     assert not (root / "docs/catalog").exists()
+
+
+def test_two_pages_at_one_path_stop_a_first_render_and_leave_nothing(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    tenets = sorted((root / "tenets").iterdir())
+    # A tenet file named like the tenets index: its page and the index share a path, and
+    # a first render builds them in separate jobs, possibly in separate processes.
+    (root / "tenets/index.md").write_text(tenets[0].read_text())
+    write_files(root, {"hinges.toml": 'ignore = ["README.md"]\n'})
+    run = run_hinges("render", "--root", str(root), *AS_OF)
+    assert run.code == 1, run
+    assert run.stderr == (
+        "hinges: catalog/tenets/index.md: two catalog pages would be written to "
+        "catalog/tenets/index.md; rename the record file\n"
+    )
+    assert list((root / "docs").iterdir()) == []  # neither the catalog nor its staging
+
+
+def test_a_first_render_without_a_second_process_writes_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = rendered(project(tmp_path / "shared"))
+    # One CPU (or no os.fork, on Windows): every job runs in this process.
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    alone = rendered(project(tmp_path / "alone"))
+    assert alone == shared

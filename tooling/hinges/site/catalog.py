@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from hinges.errors import HingesError
 from hinges.export import export_document
 from hinges.loader import Registry
+from hinges.records import Record
 from hinges.site.content import Html, PageContent
 from hinges.site.decision_page import decision_page
 from hinges.site.folders_page import folders_page
@@ -21,7 +24,7 @@ from hinges.site.model import CatalogModel, build_model
 from hinges.site.outcomes_page import outcomes_page
 from hinges.site.owner_pages import owned, owner_page, owners_index_page
 from hinges.site.registers import one_way_doors_page, review_page, timeline_page
-from hinges.site.short_links import short_link_files
+from hinges.site.short_links import ShortLink, short_link_files, short_links
 from hinges.site.tenet_pages import matrix_page, tenet_page, tenets_index_page
 from hinges.site.urls import CatalogLayout
 
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 ASSET_NAMES = ("catalog.css", "catalog.js")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -58,9 +62,26 @@ class Catalog:
     """Files the generator copies as they are: (path in the site, text), the short links."""
 
 
-Part = Literal["all", "decisions", "others"]
-"""Which pages to build: all of them, or one of two halves that ``hinges render`` builds in
-two processes (the decision pages; everything else, with the export and short links)."""
+@dataclass(frozen=True)
+class Piece:
+    """What one :class:`Job` makes: pages, the export's JSON text, or short links."""
+
+    pages: list[GeneratedPage] = field(default_factory=list)
+    registry_json: str | None = None
+    static: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One independent part of the catalog (see :func:`catalog_jobs`)."""
+
+    kind: Literal["page", "decisions", "export", "links"]
+    """A page or a few; a run of decision pages; the export; a run of short links."""
+    run: Callable[[], Piece]
+
+
+CHUNKS = 64
+"""Decision pages and short links are cut into at most this many jobs of each."""
 
 
 def build_catalog(
@@ -69,73 +90,132 @@ def build_catalog(
     layout: CatalogLayout,
     generated: tuple[Path, ...] = (),
     organisation: Organisation | None = None,
-    part: Part = "all",
 ) -> Catalog:
     """Every catalog page, in one pass over the registry's precomputed indexes.
 
     ``generated``: the folders the catalog or site is written to; their files are not
     counted as the repository's (scope counts, the folders page). ``organisation``: the
     sources ``registry`` merges (:func:`hinges.site.organisation.catalog_input`).
-    ``part``: see :data:`Part`; no page of one half can have the path of a page of the
-    other.
+    """
+    _, jobs = catalog_jobs(registry, build_date, layout, generated, organisation)
+    pieces = [job.run() for job in jobs]
+    pages = _checked([page for piece in pieces for page in piece.pages])
+    registry_json = next(p.registry_json for p in pieces if p.registry_json is not None)
+    return Catalog(pages, registry_json, [item for piece in pieces for item in piece.static])
+
+
+def catalog_jobs(
+    registry: Registry,
+    build_date: dt.date,
+    layout: CatalogLayout,
+    generated: tuple[Path, ...] = (),
+    organisation: Organisation | None = None,
+) -> tuple[CatalogModel, list[Job]]:
+    """The model, and the catalog cut into jobs that run in any order, in any process
+    (``hinges render`` shares them between two): each reads only the model, built here,
+    and what the model caches is the same whichever job computes it first. Run in the
+    order given, their pages are :func:`build_catalog`'s, in its order.
     """
     inside = tuple(_relative(registry.root, folder) for folder in generated)
     model = build_model(registry, layout, build_date, tuple(f for f in inside if f), organisation)
-    pages: list[GeneratedPage] = []
-    if part != "decisions":
-        pages += [
-            GeneratedPage(layout.home, home_page(model), None, in_nav=True),
-            GeneratedPage(layout.tenets_index, tenets_index_page(model), None),
-            GeneratedPage(layout.page("matrix"), matrix_page(model), None),
-            GeneratedPage(layout.page("one-way-doors"), one_way_doors_page(model), None),
-            GeneratedPage(layout.page("review"), review_page(model), None),
-            GeneratedPage(layout.page("timeline"), timeline_page(model), None),
-            GeneratedPage(layout.page("outcomes"), outcomes_page(model), None),
-            GeneratedPage(layout.page("graph"), graph_page(model), None),
-            GeneratedPage(layout.page("folders"), folders_page(model), None),
-        ]
-    if part != "others":
-        for record in model.decisions:
-            title = _record_title(record.id, record.title, record.path)
-            page = decision_page(model, record)
-            pages.append(GeneratedPage(layout.decision(record), page, title))
-    if part == "decisions":
-        pages = _marked(model, organisation, pages)
-        return Catalog(_checked([_with_assets(layout, page) for page in pages]), "", [])
-    for record in model.tenets:
-        title = _record_title(record.id, record.title, record.path)
-        pages.append(GeneratedPage(layout.tenet(record), tenet_page(model, record), title))
+    mark = _marker(model, organisation)
+
+    def finished(pages: list[GeneratedPage], marked: bool = True) -> Piece:
+        return Piece([_with_assets(layout, mark(page) if marked else page) for page in pages])
+
+    def single(src_uri: str, build: Callable[[CatalogModel], PageContent]) -> Job:
+        in_nav = src_uri == layout.home
+        return Job("page", lambda: finished([GeneratedPage(src_uri, build(model), None, in_nav)]))
+
+    def decisions(records: list[Record]) -> Piece:
+        return finished(
+            [
+                GeneratedPage(
+                    layout.decision(record),
+                    decision_page(model, record),
+                    _record_title(record.id, record.title, record.path),
+                )
+                for record in records
+            ]
+        )
+
+    jobs = [
+        single(layout.home, home_page),
+        single(layout.tenets_index, tenets_index_page),
+        single(layout.page("matrix"), matrix_page),
+        single(layout.page("one-way-doors"), one_way_doors_page),
+        single(layout.page("review"), review_page),
+        single(layout.page("timeline"), timeline_page),
+        single(layout.page("outcomes"), outcomes_page),
+        single(layout.page("graph"), graph_page),
+        single(layout.page("folders"), folders_page),
+    ]
+    jobs += [Job("decisions", partial(decisions, run)) for run in _runs(model.decisions)]
+    jobs.append(Job("page", lambda: finished(_tenet_and_owner_pages(model))))
+    if organisation is not None:
+        sources = organisation  # the sources' own pages carry no marker
+        jobs.append(Job("page", lambda: finished(_source_pages(model, sources), marked=False)))
+    jobs.append(
+        Job("export", lambda: Piece(registry_json=_export(registry, build_date, organisation)))
+    )
+    links = short_links(model)
+    jobs += [Job("links", partial(_links, model, run)) for run in _runs(links)]
+    return model, jobs
+
+
+def _runs(items: list[T]) -> list[list[T]]:
+    """``items`` in at most :data:`CHUNKS` runs of at least 100."""
+    size = max(100, -(-len(items) // CHUNKS))
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def _tenet_and_owner_pages(model: CatalogModel) -> list[GeneratedPage]:
+    layout = model.layout
+    pages = [
+        GeneratedPage(
+            layout.tenet(record),
+            tenet_page(model, record),
+            _record_title(record.id, record.title, record.path),
+        )
+        for record in model.tenets
+    ]
     by_owner = owned(model)
     pages.append(GeneratedPage(layout.owners_index, owners_index_page(model, by_owner), None))
     for handle, (decisions, tenets) in sorted(by_owner.items()):
         src_uri = layout.owner(model.owner_slugs[handle])
         pages.append(GeneratedPage(src_uri, owner_page(model, handle, decisions, tenets), handle))
-    pages = _marked(model, organisation, pages)
-    if organisation is not None:
-        from hinges.site.source_pages import source_pages
+    return pages
 
-        extra = source_pages(model, organisation)
-        pages += [GeneratedPage(uri, content, None) for uri, content in extra]
-    pages = _checked([_with_assets(layout, page) for page in pages])
+
+def _source_pages(model: CatalogModel, organisation: Organisation) -> list[GeneratedPage]:
+    from hinges.site.source_pages import source_pages
+
+    return [GeneratedPage(uri, content, None) for uri, content in source_pages(model, organisation)]
+
+
+def _export(registry: Registry, build_date: dt.date, organisation: Organisation | None) -> str:
     document = export_document(registry, today=build_date)
     if organisation is not None:
         from hinges.site.organisation import organisation_document
 
         document = organisation_document(document, organisation)
-    registry_json = export_text(document)
-    return Catalog(pages, registry_json, list(short_link_files(model)))
+    return export_text(document)
 
 
-def _marked(
-    model: CatalogModel, organisation: Organisation | None, pages: list[GeneratedPage]
-) -> list[GeneratedPage]:
-    """The pages with the organisation's marker (which source a record comes from)."""
+def _links(model: CatalogModel, links: list[ShortLink]) -> Piece:
+    return Piece(static=list(short_link_files(model, links)))
+
+
+def _marker(
+    model: CatalogModel, organisation: Organisation | None
+) -> Callable[[GeneratedPage], GeneratedPage]:
+    """Puts the organisation's marker (which source a record comes from) on a page."""
     if organisation is None:
-        return pages
+        return lambda page: page
     from hinges.site.source_pages import page_marker
 
     mark = page_marker(model, organisation)
-    return [replace(page, content=mark(page.src_uri, page.content)) for page in pages]
+    return lambda page: replace(page, content=mark(page.src_uri, page.content))
 
 
 def _checked(pages: list[GeneratedPage]) -> list[GeneratedPage]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from hinges.errors import HingesError
 from hinges.globs import matching_sorted
+from hinges.inforce import is_in_force
 from hinges.loader import Registry
 from hinges.records import Record
 from hinges.site.markup import esc, link
@@ -136,6 +137,19 @@ class CatalogModel:
                 where = os.path.relpath(error.path, self.registry.root).replace(os.sep, "/")
                 where = f"{visible(where)}: "
             return where + visible(error.message)
+
+    def share(self) -> None:
+        """Compute now what pages compute on first use, before the build is shared between
+        processes (:mod:`hinges.site.staged`) that would each compute it: when a decision in
+        force has guards, the guard violations (a scan of the repository, and the listing);
+        else, when one of this registry's decisions has ``applies_to``, the listing (the
+        folders page and the decision pages read it). Otherwise only the folders page reads
+        the listing, in whichever process builds it."""
+        decisions = self.decisions
+        if any(record.guards() and is_in_force(record) for record in decisions):
+            self.guard_violations()
+        elif any(record.source is None and record.has("applies_to") for record in decisions):
+            self.listing()
 
     def files_matching(self, pattern: str) -> int:
         """How many of :meth:`tracked_files` the (usable) glob ``pattern`` matches."""

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from hinges.atomic import write_bytes
 from hinges.errors import HingesError
-from hinges.site.catalog import ASSET_NAMES, Catalog, asset_path
+from hinges.site.catalog import ASSET_NAMES, Catalog, Piece, asset_path
 from hinges.site.urls import CatalogLayout
 
 MANIFEST_NAME = ".hinges-render.json"
@@ -44,10 +44,24 @@ class CatalogFile:
 
 def catalog_files(catalog: Catalog, layout: CatalogLayout) -> list[CatalogFile]:
     """Every file of the catalog, pages first (in catalog order), then the JSON and assets."""
+    files = piece_files(Piece(catalog.pages, catalog.registry_json, catalog.static), layout)
+    return files + asset_files(layout)
+
+
+def piece_files(piece: Piece, layout: CatalogLayout) -> list[CatalogFile]:
+    """The files of one part of the catalog (:func:`hinges.site.catalog.catalog_jobs`)."""
     start = len(layout.prefix) + 1
-    files = [CatalogFile(page.src_uri[start:], page.markdown.encode()) for page in catalog.pages]
-    files.append(CatalogFile(layout.registry_json[start:], catalog.registry_json.encode()))
-    files += [CatalogFile(path[start:], text.encode()) for path, text in catalog.static]
+    files = [CatalogFile(page.src_uri[start:], page.markdown.encode()) for page in piece.pages]
+    if piece.registry_json is not None:
+        files.append(CatalogFile(layout.registry_json[start:], piece.registry_json.encode()))
+    files += [CatalogFile(path[start:], text.encode()) for path, text in piece.static]
+    return files
+
+
+def asset_files(layout: CatalogLayout) -> list[CatalogFile]:
+    """The catalog's style and script, as packaged."""
+    start = len(layout.prefix) + 1
+    files = []
     for name in ASSET_NAMES:
         source = asset_path(name)
         try:

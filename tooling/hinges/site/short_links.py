@@ -44,12 +44,18 @@ def _redirect(model: CatalogModel, folder: str, record_id: str, record: Record) 
     )
 
 
-def short_link_files(model: CatalogModel) -> Iterator[tuple[str, str]]:
-    """(path in the site, HTML) of a redirect per decision and tenet id (first record wins).
+ShortLink = tuple[str, str, Record]
+"""(folder of the link, the record's id, the record)."""
+
+
+def short_links(model: CatalogModel) -> list[ShortLink]:
+    """Every short link of the catalog, in order: one per decision and tenet id (first
+    record wins). Cheap: the redirects themselves are made by :func:`short_link_files`.
 
     A source's record (``payments:ADR-0007``) has its link in its source's folder:
     ``catalog/sources/payments/ADR-0007/``.
     """
+    links: list[ShortLink] = []
     seen: set[str] = set()
     for ids in (model.decision_by_id, model.tenet_by_id):
         for record_id, record in ids.items():
@@ -63,4 +69,14 @@ def short_link_files(model: CatalogModel) -> Iterator[tuple[str, str]]:
                 folder = f"{model.layout.prefix}/sources/{record.source}/{local}"
             if folder.lower() not in seen:
                 seen.add(folder.lower())  # case-insensitive file systems
-                yield f"{folder}/index.html", _redirect(model, folder, record_id, record)
+                links.append((folder, record_id, record))
+    return links
+
+
+def short_link_files(
+    model: CatalogModel, links: list[ShortLink] | None = None
+) -> Iterator[tuple[str, str]]:
+    """(path in the site, HTML) of the redirect of each of ``links`` (default: all of
+    :func:`short_links`)."""
+    for folder, record_id, record in short_links(model) if links is None else links:
+        yield f"{folder}/index.html", _redirect(model, folder, record_id, record)
