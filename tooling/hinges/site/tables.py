@@ -5,7 +5,7 @@ link to the decision), status, door, owner (a link to the owner's page), tenet i
 as cell text, and the tags, which no cell shows, as ``data-tags``. The header marks the cells
 the catalog script filters on (``<th data-filter="door">``); the script reads the values, and
 builds the search text, from the cells once at load. The site generators parse every byte and
-tag of a page in Python, so what a row repeats costs build time on every build (ADR-0035).
+tag of a page in Python, so what a row repeats costs build time on every build (ADR-0037).
 
 Tenet and owner pages list their decisions compactly instead (id and title as one link, then
 the status): the home's table filters by tenet and owner already.
