@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from hinges.records import Record
 from hinges.site.content import Html, PageContent
-from hinges.site.markup import door_badge, esc, link, status_badge
+from hinges.site.markup import door_badge, esc, status_badge
 from hinges.site.model import CatalogModel
 from hinges.site.record_page import record_page
 from hinges.site.review_history import review_history
@@ -62,24 +62,6 @@ def _review_text(model: CatalogModel, record: Record) -> str | None:
     return text
 
 
-def _owner(model: CatalogModel, linker: Linker, handle: str | None) -> str:
-    """The owner as :meth:`CatalogModel.owner_link` shows it, without the link's class."""
-    slug = model.owner_slugs.get(handle) if handle is not None else None
-    if slug is None:
-        return model.owner_link(linker, handle)
-    return link(linker.href(model.layout.owner(slug)), handle or "")
-
-
-def _tenet(model: CatalogModel, linker: Linker, tenet_id: str) -> str:
-    """The tenet's id and title as :meth:`CatalogModel.tenet_link` shows them, without the
-    link's class."""
-    record = model.tenet_by_id.get(tenet_id)
-    if record is None:
-        return model.tenet_link(linker, tenet_id)
-    text = f"{tenet_id} {record.title or ''}".strip()
-    return link(linker.href(model.layout.tenet(record)), text)
-
-
 def _tags(tags: list[str]) -> str:
     return '<ul class="hinges-tags">' + "".join(f"<li>{esc(tag)}</li>" for tag in tags) + "</ul>"
 
@@ -89,18 +71,18 @@ def metadata_panel(model: CatalogModel, linker: Linker, record: Record) -> str:
         ("Id", esc(record.id or "not set")),
         ("Status", status_badge(record.status)),
         ("Door", door_badge(record.str_value("door"))),
-        ("Owner", _owner(model, linker, record.str_value("owner"))),
+        ("Owner", model.owner_link(linker, record.str_value("owner"), None)),
     ]
     deciders = record.list_value("deciders")
     if deciders:
-        rows.append(("Deciders", ", ".join(_owner(model, linker, d) for d in deciders)))
+        rows.append(("Deciders", ", ".join(model.owner_link(linker, d, None) for d in deciders)))
     if (date := record.date_value("date")) is not None:
         rows.append(("Date", date.isoformat()))
     if (review := _review_text(model, record)) is not None:
         rows.append(("Review by", review))
     tenets = record.list_value("tenets")
     if tenets:
-        rows.append(("Tenets", ", ".join(_tenet(model, linker, t) for t in tenets)))
+        rows.append(("Tenets", ", ".join(model.tenet_link(linker, t, None) for t in tenets)))
     if (exit_path := record.str_value("exit_path")) is not None:
         rows.append(("Exit path", esc(exit_path)))
     own_id = record.id or ""

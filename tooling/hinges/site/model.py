@@ -181,32 +181,38 @@ class CatalogModel:
         text = f"{decision_id} {record.title or ''}".strip()
         return link(linker.href(self.layout.decision(record)), text, css_class)
 
-    def tenet_link(self, linker: Linker, tenet_id: str, *, with_title: bool = True) -> str:
-        key = (linker.up, linker.to_prefix, "tenet", tenet_id, "title" if with_title else "")
+    def tenet_link(
+        self, linker: Linker, tenet_id: str, css_class: str | None = "hinges-tenet-link"
+    ) -> str:
+        """A link to the tenet showing its id and title, else the bare id marked missing."""
+        key = (linker.up, linker.to_prefix, "tenet", tenet_id, css_class)
         if (cached := self.link_cache.get(key)) is None:
-            cached = self.link_cache[key] = self._tenet_link(linker, tenet_id, with_title)
+            cached = self.link_cache[key] = self._tenet_link(linker, tenet_id, css_class)
         return cached
 
-    def _tenet_link(self, linker: Linker, tenet_id: str, with_title: bool) -> str:
+    def _tenet_link(self, linker: Linker, tenet_id: str, css_class: str | None) -> str:
         record = self.tenet_by_id.get(tenet_id)
         if record is None:
             return f'<span class="hinges-missing">{esc(tenet_id)}</span>'
-        text = f"{tenet_id} {record.title or ''}".strip() if with_title else tenet_id
-        return link(linker.href(self.layout.tenet(record)), text, "hinges-tenet-link")
+        text = f"{tenet_id} {record.title or ''}".strip()
+        return link(linker.href(self.layout.tenet(record)), text, css_class)
 
-    def owner_link(self, linker: Linker, handle: str | None) -> str:
+    def owner_link(
+        self, linker: Linker, handle: str | None, css_class: str | None = "hinges-owner-link"
+    ) -> str:
+        """A link to the owner's page (a handle without one as text), or "no owner"."""
         if handle is None:
             return '<span class="hinges-missing">no owner</span>'
-        key = (linker.up, linker.to_prefix, "owner", handle)
+        key = (linker.up, linker.to_prefix, "owner", handle, css_class)
         if (cached := self.link_cache.get(key)) is None:
-            cached = self.link_cache[key] = self._owner_link(linker, handle)
+            cached = self.link_cache[key] = self._owner_link(linker, handle, css_class)
         return cached
 
-    def _owner_link(self, linker: Linker, handle: str) -> str:
+    def _owner_link(self, linker: Linker, handle: str, css_class: str | None) -> str:
         slug = self.owner_slugs.get(handle)
         if slug is None:
             return esc(handle)
-        return link(linker.href(self.layout.owner(slug)), handle, "hinges-owner-link")
+        return link(linker.href(self.layout.owner(slug)), handle, css_class)
 
 
 def _allocate_slugs(handles: list[str]) -> dict[str, str]:

@@ -6,7 +6,7 @@ from hinges.records import Record
 from hinges.site.content import Html, PageContent, page
 from hinges.site.markup import esc, link, md_inline, table
 from hinges.site.model import CatalogModel
-from hinges.site.tables import decision_list, id_title, owner_link, plural, row
+from hinges.site.tables import decision_list, id_title, plural, row
 
 
 def owned(model: CatalogModel) -> dict[str, tuple[list[Record], list[Record]]]:
@@ -32,7 +32,7 @@ def owners_index_page(
         decisions, tenets = by_owner[handle]
         one_way = sum(1 for record in decisions if record.str_value("door") == "one-way")
         cells = (
-            owner_link(model, linker, handle),
+            model.owner_link(linker, handle, None),
             str(len(decisions)),
             str(one_way),
             str(len(tenets)),

@@ -9,7 +9,7 @@ from hinges.records import Record
 from hinges.site.content import Html, PageContent, page
 from hinges.site.markup import esc, table
 from hinges.site.model import CatalogModel
-from hinges.site.tables import decision_link, id_title, owner_link, plural, row
+from hinges.site.tables import decision_link, id_title, plural, row
 from hinges.site.urls import Linker
 
 DUE_SOON_DAYS = 30
@@ -40,8 +40,8 @@ def one_way_doors_page(model: CatalogModel) -> PageContent:
             row(
                 *_id_and_title(model, linker, record),
                 esc(record.status),
-                owner_link(model, linker, record.str_value("owner")),
-                ", ".join(owner_link(model, linker, d) for d in deciders) or "none named",
+                model.owner_link(linker, record.str_value("owner"), None),
+                ", ".join(model.owner_link(linker, d, None) for d in deciders) or "none named",
                 review_by.isoformat() if review_by else "not set",
                 esc(exit_path) if exit_path else '<span class="hinges-missing">not written</span>',
             )
@@ -83,7 +83,7 @@ def review_page(model: CatalogModel) -> PageContent:
                 *_id_and_title(model, linker, record),
                 esc(record.date_value("review_by") or ""),
                 str(days),
-                owner_link(model, linker, record.str_value("owner")),
+                model.owner_link(linker, record.str_value("owner"), None),
             )
             for days, record in items
         ]

@@ -54,21 +54,11 @@ def decision_row(model: CatalogModel, linker: Linker, record: Record) -> str:
     return template.replace(_UP, linker.to_prefix)
 
 
-def owner_link(model: CatalogModel, linker: Linker, handle: str | None) -> str:
-    """A link to the owner's page (a handle without a page as text), or "no owner"."""
-    if handle is None:
-        return '<span class="hinges-missing">no owner</span>'
-    slug = model.owner_slugs.get(handle)
-    if slug is None:
-        return esc(handle)
-    return link(linker.href(model.layout.owner(slug)), handle)
-
-
 def owner_cell(model: CatalogModel, linker: Linker, handle: str | None) -> str:
     """An owner's table cell: a cell without an owner holds no value for the filter."""
     if handle is None:
         return f"{MISSING}no owner</td>"
-    return f"<td>{owner_link(model, linker, handle)}</td>"
+    return f"<td>{model.owner_link(linker, handle, None)}</td>"
 
 
 def decision_link(model: CatalogModel, linker: Linker, record: Record, text: str) -> str:
