@@ -3,8 +3,9 @@
 Renumbering edits only the registry's records; code, READMEs and other docs are the
 team's to change. So the plan lists what to look at, never edits it:
 
-* a mention of the moved record's old id (``ADR-0031`` in a comment, found by the same
-  scan as the id check, :func:`hinges.codescan.scan_registry`) could mean either record,
+* a mention of the moved record's old id (``ADR-0031`` in a comment, found by the
+  scanner of the id check, :class:`hinges.codescan.scanner.Scanner`, in the same read of
+  each file as the file names) could mean either record,
   since both had that id; with ``--base`` only lines the branch added are listed, since a
   line at the base ref was written for the record the base has;
 * a mention of the moved file's old name (``0031-use-kafka.md`` in a link) can only mean
@@ -18,8 +19,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hinges.codescan import list_files, scan_registry
-from hinges.codescan.scanner import BINARY_PROBE
+from hinges.codescan import id_pattern, list_files
+from hinges.codescan.diff import added_lines
+from hinges.codescan.scanner import Scanner
 from hinges.loader import Registry
 from hinges.visible import shorten, visible
 
@@ -33,17 +35,29 @@ def mentions_to_check(registry: Registry, moves: Iterable[Move], base: str | Non
     if not moves:
         return []
     root = Path(registry.root)
-    listing = list_files(root, registry.config)
+    config = registry.config
+    # One read of each file, by the check's own scanner: the old file names as patterns
+    # over every file, and the decision ids.
+    scanner = Scanner(
+        [(_name_pattern(_file_name(move)), ("**",)) for move in moves],
+        id_pattern(config.id_prefix),
+        f"{config.id_prefix}-".encode(),
+    )
+    scan = scanner.scan(root, list_files(root, config).scanned, config.max_file_bytes)
+    added = added_lines(root, base) if base is not None else None
     by_id = {move.old_id: move for move in moves}
-    found: list[tuple[str, int, str]] = []
-    scan = scan_registry(registry, listing, guards=False, base=base).scan
+    found: set[tuple[str, int, str]] = set()
     for hit in scan.mentions:
-        if (move := by_id.get(hit.text)) is not None:
-            found.append((hit.path, hit.line, _id_line(hit.path, hit.line, move)))
-    names = [(_name_pattern(move.old_path.rpartition("/")[2]), move) for move in moves]
-    for path, line, move in _name_mentions(root, listing.scanned, names, registry):
-        found.append((path, line, _name_line(path, line, move)))
+        move = by_id.get(hit.text)
+        if move is not None and (added is None or hit.line in added.get(hit.path, ())):
+            found.add((hit.path, hit.line, _id_line(hit.path, hit.line, move)))
+    for hit in scan.hits:
+        found.add((hit.path, hit.line, _name_line(hit.path, hit.line, moves[hit.index])))
     return [text for _, _, text in sorted(found)]
+
+
+def _file_name(move: Move) -> str:
+    return move.old_path.rpartition("/")[2]
 
 
 def _id_line(path: str, line: int, move: Move) -> str:
@@ -56,35 +70,12 @@ def _id_line(path: str, line: int, move: Move) -> str:
 
 def _name_line(path: str, line: int, move: Move) -> str:
     return (
-        f"{visible(path)}:{line}: names {visible(move.old_path.rpartition('/')[2])}, "
+        f"{visible(path)}:{line}: names {visible(_file_name(move))}, "
         f"which moves to {visible(move.new_path)}; change the link"
     )
 
 
-def _name_pattern(file_name: str) -> re.Pattern[bytes]:
-    """``file_name`` as a whole name: not the tail of ``10031-use-kafka.md``."""
-    return re.compile(rb"(?<![\w.-])" + re.escape(file_name.encode()) + rb"(?![\w.-])")
-
-
-def _name_mentions(
-    root: Path,
-    paths: Iterable[str],
-    names: list[tuple[re.Pattern[bytes], Move]],
-    registry: Registry,
-) -> Iterable[tuple[str, int, Move]]:
-    """(path, line, move) for each line of a text file that holds a moved file's old name."""
-    limit = registry.config.max_file_bytes
-    for path in paths:
-        try:
-            with open(root / path, "rb") as handle:
-                data = handle.read(limit + 1)
-        except OSError:
-            continue  # gone or unreadable since it was listed: the check reports those
-        if len(data) > limit or b"\0" in data[:BINARY_PROBE]:
-            continue
-        if not any(pattern.search(data) for pattern, _ in names):
-            continue
-        for number, text in enumerate(data.split(b"\n"), start=1):
-            for pattern, move in names:
-                if pattern.search(text):
-                    yield path, number, move
+def _name_pattern(file_name: str) -> str:
+    """``file_name`` as a whole name (not the tail of ``10031-use-kafka.md``), for RE2,
+    which has no look-behind."""
+    return rf"(?:^|[^\w.-]){re.escape(file_name)}(?:[^\w.-]|$)"
