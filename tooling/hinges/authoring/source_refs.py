@@ -10,13 +10,13 @@ Only the named source's copy is read.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from hinges.config import Config
 from hinges.errors import HingesError
 from hinges.records import RecordKind
 from hinges.rules._relations import IdIndex, did_you_mean
+from hinges.rules._sources import known_sources
 from hinges.source_config import split_qualified
 from hinges.sources import load_source
 from hinges.visible import shorten
@@ -35,9 +35,7 @@ def check_qualified(root: Path, config: Config, value: str, kind: RecordKind) ->
         if not sources:
             known = "no sources are configured; add it as [[sources]] in hinges.toml"
         else:
-            close = difflib.get_close_matches(name, list(sources), n=1)
-            hint = f"; did you mean {close[0]}:{shorten(local_id)}?" if close else ""
-            known = f"the sources are {', '.join(sources)}{hint}"
+            known = known_sources(name, local_id, list(sources))
         raise HingesError(f"{shorten(value)} names no configured source: {known}")
     copy = load_source(root, config, source)
     if copy.registry is None:

@@ -14,6 +14,7 @@ from hinges.rules._relations import RELATION_KEYS
 from hinges.rules.base import Context
 from hinges.source_config import split_qualified
 from hinges.sources import SourceRegistry, load_sources
+from hinges.visible import shorten
 
 _SHARED_KEY = "sources"
 
@@ -47,3 +48,12 @@ def cached_sources(context: Context) -> dict[str, SourceRegistry]:
         registry = context.registry
         found = context.shared[_SHARED_KEY] = load_sources(registry.root, registry.config)
     return found
+
+
+def known_sources(name: str, local_id: str, names: list[str]) -> str:
+    """The configured ``names`` (at least one), and the one ``name`` may have meant."""
+    import difflib  # only for a broken reference
+
+    close = difflib.get_close_matches(name, names, n=1)
+    hint = f"; did you mean {close[0]}:{shorten(local_id)}?" if close else ""
+    return f"the sources are {', '.join(names)}{hint}"

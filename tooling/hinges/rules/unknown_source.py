@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hinges.findings import Finding, Severity
-from hinges.rules._sources import qualified_references
+from hinges.rules._sources import known_sources, qualified_references
 from hinges.rules.base import Context, Rule
 from hinges.visible import shorten
 
@@ -40,11 +40,7 @@ def check(context: Context) -> Iterator[Finding]:
         if ref.source in names:
             continue
         if names:
-            import difflib  # only for a broken reference
-
-            close = difflib.get_close_matches(ref.source, names, n=1)
-            hint = f"; did you mean {close[0]}:{shorten(ref.local_id)}?" if close else ""
-            known = f"the sources are {', '.join(names)}{hint}"
+            known = known_sources(ref.source, ref.local_id, names)
         else:
             known = "no sources are configured; add it as [[sources]] in the configuration"
         yield RULE.at_item(
