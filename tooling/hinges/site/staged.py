@@ -107,7 +107,7 @@ def _build_and_write(
     writer.write(asset_files(layout))
     digests = dict(writer.written)
     if len(digests) < len(writer.written):  # each file is created once: a bug, not input
-        raise HingesError("the catalog's halves wrote the same file twice")
+        raise HingesError("two of the catalog's jobs wrote the same file")
     return digests
 
 
