@@ -170,3 +170,21 @@ def test_the_organisation_benchmark_cites_the_organisations_tenets() -> None:
     assert len(team) == 50 and all(path.startswith("decisions/") for path in team)
     cited = re.findall(r"^tenets: \[(.*)\]$", "\n".join(team.values()), re.M)
     assert cited and all(t.strip().startswith("org:T-") for line in cited for t in line.split(","))
+
+
+def test_paired_ratios_divide_the_two_runs_of_each_round_not_the_two_medians() -> None:
+    bench = _load("bench_render")
+    check = _load("bench_check")
+
+    def runs(*walls: float) -> list[object]:
+        return [check.Sample(wall, wall, 0.0, 0, "") for wall in walls]
+
+    # The medians (15 s and 11 s) give 1.364; the rounds give 1.5, 1.091 and 1.05.
+    result = bench.paired_ratios(
+        {"catalog": runs(15.0, 12.0, 21.0), "records": runs(10.0, 11.0, 20.0)},
+        "catalog",
+        "records",
+    )
+    assert result == {"median": 1.091, "rounds": [1.5, 1.091, 1.05]}
+    with pytest.raises(ValueError):
+        bench.paired_ratios({"catalog": runs(1.0), "records": runs(1.0, 2.0)}, "catalog", "records")
