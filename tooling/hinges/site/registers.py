@@ -131,10 +131,12 @@ def timeline_page(model: CatalogModel) -> PageContent:
 def _timeline_list(
     model: CatalogModel, linker: Linker, entries: Sequence[tuple[dt.date | None, Record]]
 ) -> Html:
+    # One item a line: Zensical's reference collector scans a line to its end, in Python,
+    # before it looks for the list's end tag.
     items = "".join(
         f"<li>{date.isoformat() + ' ' if date is not None else ''}"
         f"{decision_link(model, linker, record, id_title(record))}"
-        f" · {esc(record.status or 'no status')}</li>"
+        f" · {esc(record.status or 'no status')}</li>\n"
         for date, record in entries
     )
-    return Html(f'<ul class="hinges-timeline">{items}</ul>')
+    return Html(f'<ul class="hinges-timeline">\n{items}</ul>')
