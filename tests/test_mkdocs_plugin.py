@@ -169,7 +169,7 @@ def test_a_decision_links_to_its_tenets_and_successor_and_back(site: Path) -> No
     ]
     tenet = parse_html(targets[0].read_text(encoding="utf-8"))
     # Grouped by status, in lifecycle order: ADR-0002 is accepted, ADR-0001 superseded.
-    (groups,) = tenet.find_all("ul", "hinges-by-status")
+    (groups,) = tenet.find_all("dl", "hinges-by-status")
     assert groups.text == (
         "accepted (1) ADR-0002 Use PostgreSQL for orders"
         " superseded (1) ADR-0001 Use MySQL for orders"

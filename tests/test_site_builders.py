@@ -409,24 +409,24 @@ def test_tenet_and_owner_pages_group_decisions_by_status(tmp_path: Path) -> None
         (tmp_path / "decisions" / name).write_text(decision(front, title), encoding="utf-8")
     catalog = pages(build_catalog(load(tmp_path), BUILD_DATE, LAYOUT))
     tenet = catalog["catalog/tenets/T-002-boring.md"].markdown
-    start = tenet.index('<ul class="hinges-by-status">')
-    assert tenet[start : tenet.index("\n</ul>", start) + 6] == (
-        '<ul class="hinges-by-status">\n'
-        '<li>proposed (2)<ul class="hinges-decision-list">\n'
+    start = tenet.index('<dl class="hinges-by-status" data-search-exclude>')
+    assert tenet[start : tenet.index("\n</dl>", start) + 6] == (
+        '<dl class="hinges-by-status" data-search-exclude>\n'
+        '<dt>proposed (2)</dt><dd><ul class="hinges-decision-list">\n'
         '<li><a href="../../decisions/0003-adopt-kafka/">ADR-0003 Adopt Kafka for events</a></li>\n'
-        '<li><a href="../../decisions/0007-draft/">ADR-0007 A proposal</a></li></ul></li>\n'
-        '<li>accepted (1)<ul class="hinges-decision-list">\n'
+        '<li><a href="../../decisions/0007-draft/">ADR-0007 A proposal</a></li></ul></dd>\n'
+        '<dt>accepted (1)</dt><dd><ul class="hinges-decision-list">\n'
         '<li><a href="../../decisions/0002-use-postgres/">ADR-0002 Use PostgreSQL for orders</a>'
-        "</li></ul></li>\n"
-        '<li>waiting &lt;i&gt;now&lt;/i&gt; (1)<ul class="hinges-decision-list">\n'
+        "</li></ul></dd>\n"
+        '<dt>waiting &lt;i&gt;now&lt;/i&gt; (1)</dt><dd><ul class="hinges-decision-list">\n'
         '<li><a href="../../decisions/0005-parked/">ADR-0005 Parked &lt;b&gt;idea&lt;/b&gt;</a>'
-        "</li></ul></li>\n"
-        '<li>no status (1)<ul class="hinges-decision-list">\n'
-        '<li><a href="../../decisions/0006-unset/">ADR-0006 No status here</a></li></ul></li>\n'
-        "</ul>"
+        "</li></ul></dd>\n"
+        '<dt>no status (1)</dt><dd><ul class="hinges-decision-list">\n'
+        '<li><a href="../../decisions/0006-unset/">ADR-0006 No status here</a></li></ul></dd>\n'
+        "</dl>"
     )
     owner = parse_html(catalog["catalog/owners/arch.md"].markdown)
-    (groups,) = owner.find_all("ul", "hinges-by-status")
-    assert [item.text.split(" (")[0] for item in groups.children] == [
-        "proposed", "waiting <i>now</i>", "no status",
+    (groups,) = owner.find_all("dl", "hinges-by-status")
+    assert [term.text for term in groups.find_all("dt")] == [
+        "proposed (1)", "waiting <i>now</i> (1)", "no status (1)",
     ]  # fmt: skip

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from hinges.field_values import DECISION_STATUSES
 from hinges.records import Record
-from hinges.site.markup import esc, link
+from hinges.site.markup import SEARCH_EXCLUDE, esc, link
 from hinges.site.model import CatalogModel
 from hinges.site.urls import Linker
 
@@ -107,7 +107,7 @@ def decision_table(
     if table_id is None:
         attributes = ' class="hinges-list"'
     else:
-        attributes = f' id="{table_id}" class="hinges-catalog"'
+        attributes = f' id="{table_id}" class="hinges-catalog"{SEARCH_EXCLUDE}'
     head = "".join(
         f'<th data-filter="{name}">{label}</th>' if name else f"<th>{label}</th>"
         for label, name in DECISION_COLUMNS
@@ -127,15 +127,15 @@ def decision_list(model: CatalogModel, linker: Linker, records: Iterable[Record]
     if NO_STATUS in order:  # a status literally named "no status" groups with the unset
         order.remove(NO_STATUS)
         order.append(NO_STATUS)
-    # No inner "</ul>" starts a line: the reference collector would take it for the end of
-    # the whole block and scan the rest as Markdown, which costs more.
+    # A description list, not lists in a list: Material's search drops an excluded block by
+    # its tag name, so a nested tag of the same name would end the exclusion early.
     parts = [
-        f'<li>{esc(status)} ({len(groups[status])})<ul class="hinges-decision-list">\n'
+        f'<dt>{esc(status)} ({len(groups[status])})</dt><dd><ul class="hinges-decision-list">\n'
         + "\n".join(groups[status])
-        + "</ul></li>\n"
+        + "</ul></dd>\n"
         for status in order
     ]
-    return f'<ul class="hinges-by-status">\n{"".join(parts)}</ul>'
+    return f'<dl class="hinges-by-status"{SEARCH_EXCLUDE}>\n{"".join(parts)}</dl>'
 
 
 def row(*cells: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hinges.records import Record
 from hinges.site.content import Html, PageContent, page
-from hinges.site.markup import definition_list, esc, link, status_badge, table
+from hinges.site.markup import SEARCH_EXCLUDE, definition_list, esc, link, status_badge, table
 from hinges.site.model import CatalogModel
 from hinges.site.record_page import record_page
 from hinges.site.tables import decision_list, plural
@@ -111,7 +111,7 @@ def matrix_page(model: CatalogModel) -> PageContent:
         rows.append(f'<tr><th scope="row">{row_link}{cells}</tr>')
     body: str | Html = "No decisions or no tenets yet."
     if rows and columns:
-        body = Html(table(header, rows, ' class="hinges-matrix"'))
+        body = Html(table(header, rows, f' class="hinges-matrix"{SEARCH_EXCLUDE}'))
     return page(
         "# Tenet × decision matrix",
         "Which tenets each decision follows (●); tenets in priority order.",
