@@ -217,6 +217,15 @@ _VOID = frozenset((
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr",
 ))  # fmt: skip
+# A start tag that ends an open element whose end tag HTML lets a page leave out (the
+# catalog's big tables and lists do, to save bytes): tag -> (what it ends, where it stops).
+_ENDS_OPEN = {
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+    "tr": ({"tr", "td", "th"}, {"thead", "tbody", "table"}),
+    "tbody": ({"thead", "tr", "td", "th"}, {"table"}),
+    "li": ({"li"}, {"ul", "ol"}),
+}
 
 
 class _TreeBuilder(HTMLParser):
@@ -226,6 +235,13 @@ class _TreeBuilder(HTMLParser):
         self.current = self.root
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _ENDS_OPEN:
+            ends, stops = _ENDS_OPEN[tag]
+            node: Element | None = self.current
+            while node is not None and node.tag not in stops:
+                if node.tag in ends and node.parent is not None:
+                    self.current = node.parent
+                node = node.parent
         element = Element(tag, dict(attrs), self.current)
         self.current.children.append(element)
         if tag not in _VOID:

@@ -168,9 +168,17 @@ def test_a_decision_links_to_its_tenets_and_successor_and_back(site: Path) -> No
         site / "catalog/tenets/T-002-boring/index.html",
     ]
     tenet = parse_html(targets[0].read_text(encoding="utf-8"))
-    listing = tenet.find_all("ul", "hinges-decision-list")[0]
-    followers = [item.text.split()[0] for item in listing.find_all("li")]
-    assert followers == ["ADR-0001", "ADR-0002"]
+    # Grouped by status, in lifecycle order: ADR-0002 is accepted, ADR-0001 superseded.
+    (groups,) = tenet.find_all("dl", "hinges-by-status")
+    assert groups.text == (
+        "accepted (1) ADR-0002 Use PostgreSQL for orders"
+        " superseded (1) ADR-0001 Use MySQL for orders"
+    )
+    followers = [
+        [item.text.split()[0] for item in listing.find_all("li")]
+        for listing in groups.find_all("ul", "hinges-decision-list")
+    ]
+    assert followers == [["ADR-0002"], ["ADR-0001"]]
 
 
 def test_every_link_of_every_catalog_page_resolves_under_a_sub_path(tmp_path: Path) -> None:

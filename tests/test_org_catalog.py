@@ -81,7 +81,7 @@ def test_the_home_table_has_qualified_ids_and_the_repository_facet(
 ) -> None:
     _, out, _ = rendered
     home = _read(out, "index.md")
-    rows = re.findall(r'<tr data-source="([^"]*)"><td>([^<]*)</td>', home)
+    rows = re.findall(r'<tr data-source="([^"]*)"><td>([^<]*)<td>', home)
     assert rows == [
         ("this registry", "ADR-0001"),
         ("payments", "payments:PAY-0007"),

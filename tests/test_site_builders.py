@@ -377,7 +377,8 @@ def test_rows_are_right_on_every_page_even_when_a_title_holds_the_row_marker(
         if src_uri == "catalog/index.md":
             rows = document.by_id("hinges-catalog").find_all("tr")[1:]
         else:
-            rows = document.find_all("ul", "hinges-decision-list")[0].find_all("li")
+            lists = document.find_all("ul", "hinges-decision-list")  # one per status
+            rows = [item for listing in lists for item in listing.find_all("li")]
         row = next(row for row in rows if "ADR-0002" in row.text)
         assert row.find_all("a")[0].attrs["href"] == href, src_uri
         assert "\0" in row.find_all("a")[0].text, src_uri
@@ -392,3 +393,40 @@ def test_the_catalog_guide_documents_every_export_field() -> None:
     for name in (*DECISION_FIELDS, *TENET_FIELDS, "review_overdue_days", "cited_by", "body"):
         assert f"`{name}`" in guide, name
     assert f'"version": {EXPORT_VERSION}' in guide
+
+
+def test_tenet_and_owner_pages_group_decisions_by_status(tmp_path: Path) -> None:
+    """The status is said once per group, known statuses in lifecycle order, then others
+    alphabetically (escaped), then decisions without one; every decision keeps its link."""
+    write_registry(tmp_path)
+    extra = {
+        "0005-parked.md": ("status: 'waiting <i>now</i>'", "Parked <b>idea</b>"),
+        "0006-unset.md": ("", "No status here"),
+        "0007-draft.md": ("status: proposed", "A proposal"),
+    }
+    for number, (name, (status, title)) in enumerate(extra.items(), start=5):
+        front = f"id: ADR-000{number}\ntitle: {title}\n{status}\nowner: '@arch'\ntenets: [T-002]"
+        (tmp_path / "decisions" / name).write_text(decision(front, title), encoding="utf-8")
+    catalog = pages(build_catalog(load(tmp_path), BUILD_DATE, LAYOUT))
+    tenet = catalog["catalog/tenets/T-002-boring.md"].markdown
+    start = tenet.index('<dl class="hinges-by-status" data-search-exclude>')
+    assert tenet[start : tenet.index("\n</dl>", start) + 6] == (
+        '<dl class="hinges-by-status" data-search-exclude>\n'
+        '<dt>proposed (2)</dt><dd><ul class="hinges-decision-list">\n'
+        '<li><a href="../../decisions/0003-adopt-kafka/">ADR-0003 Adopt Kafka for events</a></li>\n'
+        '<li><a href="../../decisions/0007-draft/">ADR-0007 A proposal</a></li></ul></dd>\n'
+        '<dt>accepted (1)</dt><dd><ul class="hinges-decision-list">\n'
+        '<li><a href="../../decisions/0002-use-postgres/">ADR-0002 Use PostgreSQL for orders</a>'
+        "</li></ul></dd>\n"
+        '<dt>waiting &lt;i&gt;now&lt;/i&gt; (1)</dt><dd><ul class="hinges-decision-list">\n'
+        '<li><a href="../../decisions/0005-parked/">ADR-0005 Parked &lt;b&gt;idea&lt;/b&gt;</a>'
+        "</li></ul></dd>\n"
+        '<dt>no status (1)</dt><dd><ul class="hinges-decision-list">\n'
+        '<li><a href="../../decisions/0006-unset/">ADR-0006 No status here</a></li></ul></dd>\n'
+        "</dl>"
+    )
+    owner = parse_html(catalog["catalog/owners/arch.md"].markdown)
+    (groups,) = owner.find_all("dl", "hinges-by-status")
+    assert [term.text for term in groups.find_all("dt")] == [
+        "proposed (1)", "waiting <i>now</i> (1)", "no status (1)",
+    ]  # fmt: skip

@@ -9,6 +9,7 @@ test_site_browser.py; test_site_browser_escaping.py opens the hostile build of e
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from collections.abc import Iterator
@@ -91,6 +92,53 @@ def test_hostile_values_stay_inert(hostile: Path) -> None:
             assert raw not in html, (path, raw)
     record = (hostile / f"catalog/decisions/{HOSTILE_STEMS[0]}/index.html").read_text("utf-8")
     assert "&lt;img src=y onerror=alert(6)&gt;" in record  # shown, as text
+
+
+def _search_index(site: Path) -> dict[str, str]:
+    """Location -> text of each entry of the site's search index (either generator's)."""
+    if (site / "search.json").is_file():  # Zensical
+        entries = json.loads((site / "search.json").read_text(encoding="utf-8"))["items"]
+    else:  # material's search plugin, under MkDocs or ProperDocs
+        index = (site / "search/search_index.json").read_text(encoding="utf-8")
+        entries = json.loads(index)["docs"]
+    return {entry["location"]: entry["title"] + " " + entry["text"] for entry in entries}
+
+
+def _assert_found_only_on_its_own_page(site: Path) -> None:
+    index = _search_index(site)
+    # A title no other record repeats, of a decision the home's short "at a glance" lists
+    # (changed recently, due for review) do not name: those lists stay searchable.
+    for decision in DECISIONS[3:4]:
+        found = sorted(location for location, text in index.items() if decision.title in text)
+        assert found, decision.title
+        assert all(f"catalog/decisions/{decision.stem}/" in location for location in found), (
+            decision.title,
+            found,
+        )
+    # The registers' own words are still found: only their big blocks are left out.
+    text = " ".join(index.values())
+    for words in ("Which tenets each decision follows", "decisions that are costly or"):
+        assert words in text
+
+
+def test_search_finds_a_decision_on_its_own_page_not_in_every_register(built: Path) -> None:
+    _assert_found_only_on_its_own_page(built)
+
+
+def test_material_search_leaves_the_rendered_registers_out_too(tmp_path: Path) -> None:
+    """MkDocs without the plugin, over the pages `hinges render` wrote: material's search
+    then parses the register blocks itself and must leave them out (and not fail)."""
+    from generators_support import BIN, _run
+
+    build_with("zensical", tmp_path, registry_files())
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("- hinges:", "- x-hinges:"))
+    text = config.read_text(encoding="utf-8")
+    start = text.index("- x-hinges:")
+    end = text.index("markdown_extensions:")
+    config.write_text(text[:start] + text[end:], encoding="utf-8")
+    _run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(config)], tmp_path)
+    _assert_found_only_on_its_own_page(tmp_path / "site")
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from catalog_fixture import BUILD_DATE, Element, parse_html, write_registry
 from hinges.config import load_config
 from hinges.loader import load_registry
 from hinges.site.model import CatalogModel, build_model
-from hinges.site.tenet_pages import matrix_page, tenets_index_page
+from hinges.site.tenet_pages import matrix_cells, matrix_page, tenets_index_page
 from hinges.site.urls import CatalogLayout
 
 
@@ -38,19 +38,35 @@ def test_a_cited_tenet_is_a_bare_mark_under_its_column(tmp_path: Path) -> None:
         "../tenets/T-001-reversible/",
         "../tenets/T-002-boring/",
     ]
-    # Nothing per cell or row but the mark and the row header's scope; a cell's end tag is
-    # left out (HTML ends it at the next cell or the row's end: see the browser test).
+    # Nothing per cell or row but the mark and the row header's scope; end tags are left
+    # out (HTML ends a cell at the next cell or the row's end: see the browser test), and a
+    # run of empty cells is one cell spanning them.
     rows = [line for line in text.splitlines() if line.startswith("<tr><th")]
     assert rows == [
         '<tr><th scope="row"><a href="../decisions/0001-use-mysql/">ADR-0001 Use MySQL for'
-        " orders</a></th><td>●<td></tr>",
+        " orders</a><td>●<td></tr>",
         '<tr><th scope="row"><a href="../decisions/0002-use-postgres/">ADR-0002 Use PostgreSQL'
-        " for orders</a></th><td>●<td>●</tr>",
+        " for orders</a><td>●<td>●</tr>",
         '<tr><th scope="row"><a href="../decisions/0003-adopt-kafka/">ADR-0003 Adopt Kafka for'
-        " events</a></th><td><td>●</tr>",
+        " events</a><td><td>●</tr>",
         '<tr><th scope="row"><a href="../decisions/0004-feature-flags/">ADR-0004 Feature flags'
-        " in config files</a></th><td><td></tr>",
+        ' in config files</a><td colspan="2"></tr>',
     ]
+
+
+@pytest.mark.parametrize(
+    ("marks", "expected"),
+    [
+        ("........", '<td colspan="8">'),
+        ("x.......", '<td>●<td colspan="7">'),
+        (".x..x..x", '<td><td>●<td colspan="2"><td>●<td colspan="2"><td>●'),
+        ("xx.x", "<td>●<td>●<td><td>●"),
+        ("xxxx", "<td>●<td>●<td>●<td>●"),
+        ("", ""),
+    ],
+)
+def test_a_run_of_empty_cells_is_one_cell_spanning_it(marks: str, expected: str) -> None:
+    assert matrix_cells([mark == "x" for mark in marks]) == expected
 
 
 def test_the_tenets_index_links_each_tenet_once(tmp_path: Path) -> None:
@@ -86,8 +102,11 @@ def test_each_decision_heads_its_row_for_assistive_technology(tmp_path: Path) ->
         ]
         assert page.get_by_role("columnheader").all_inner_texts() == ["Decision", "T-001", "T-002"]
         assert page.get_by_role("cell", name="●").count() == 4
-        # Each row has one cell per tenet, the mark under the tenet the decision follows.
+        # Each row covers one column per tenet (a spanning cell several), the mark under the
+        # tenet the decision follows; a screen reader names that tenet as the mark's column.
         marks = page.eval_on_selector_all(
-            "tbody tr", "rows => rows.map(row => [...row.cells].map(cell => cell.textContent))"
+            "tbody tr",
+            "rows => rows.map(row => [...row.cells].flatMap("
+            "cell => Array(cell.colSpan).fill(cell.textContent)))",
         )
         assert [row[1:] for row in marks] == [["●", ""], ["●", "●"], ["", "●"], ["", ""]]

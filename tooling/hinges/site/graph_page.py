@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from hinges.records import Record
 from hinges.site.content import Html, PageContent, page
+from hinges.site.markup import SEARCH_EXCLUDE
 from hinges.site.model import CatalogModel
 
 
@@ -28,7 +29,7 @@ def graph_page(model: CatalogModel) -> PageContent:
     # The picture fits the page's width without a script; the catalog script adds zoom
     # buttons and dragging (it changes the SVG's viewBox, never the element's size).
     figure = (
-        f'<figure class="hinges-graph">\n{graph_legend()}\n'
+        f'<figure class="hinges-graph"{SEARCH_EXCLUDE}>\n{graph_legend()}\n'
         f'<div class="hinges-graph-view">{svg.strip()}</div>\n'
         f"<figcaption>{caption}</figcaption>\n</figure>"
     )

@@ -37,6 +37,13 @@ def md_inline(text: str) -> str:
     return " ".join(text.split()).translate(_INERT_MARKDOWN)
 
 
+# On a register block (the home's table, the matrix, the timeline, the one-way-door register,
+# the graph, the lists on tenet and owner pages): both Material for MkDocs' search and
+# Zensical's leave the block out of their index, so a search for a decision's title finds
+# its own page instead of every register that lists it.
+SEARCH_EXCLUDE = " data-search-exclude"
+
+
 def css_token(value: str | None, known: Iterable[str]) -> str:
     """``value`` when it is one of ``known`` (safe in a class name), else ``other``."""
     return value if value is not None and value in known else "other"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from hinges.records import Record
 from hinges.site.content import Html, PageContent, page
-from hinges.site.markup import esc, table
+from hinges.site.markup import SEARCH_EXCLUDE, esc, table
 from hinges.site.model import CatalogModel
 from hinges.site.tables import decision_link, id_title, plural, row
 from hinges.site.urls import Linker
@@ -49,7 +49,7 @@ def one_way_doors_page(model: CatalogModel) -> PageContent:
     header = ("Id", "Title", "Status", "Owner", "Deciders", "Review by", "Exit path")
     listing: str | Html = "No one-way doors yet."
     if rows:
-        listing = Html(table(header, rows, ' class="hinges-list"'))
+        listing = Html(table(header, rows, f' class="hinges-list"{SEARCH_EXCLUDE}'))
     intro = (
         f"{plural(len(doors), 'accepted or proposed one-way door')}: decisions that are costly"
         " or impossible to reverse, who owns them, who decided, when to look again and how"
@@ -131,10 +131,12 @@ def timeline_page(model: CatalogModel) -> PageContent:
 def _timeline_list(
     model: CatalogModel, linker: Linker, entries: Sequence[tuple[dt.date | None, Record]]
 ) -> Html:
+    # One item a line: Zensical's reference collector scans a line to its end, in Python,
+    # before it looks for the list's end tag.
     items = "".join(
         f"<li>{date.isoformat() + ' ' if date is not None else ''}"
         f"{decision_link(model, linker, record, id_title(record))}"
-        f" · {esc(record.status or 'no status')}</li>"
+        f" · {esc(record.status or 'no status')}</li>\n"
         for date, record in entries
     )
-    return Html(f'<ul class="hinges-timeline">{items}</ul>')
+    return Html(f'<ul class="hinges-timeline"{SEARCH_EXCLUDE}>\n{items}</ul>')

@@ -6,17 +6,23 @@ as cell text, and the tags, which no cell shows, as ``data-tags``. The header ma
 the catalog script filters on (``<th data-filter="door">``); the script reads the values, and
 builds the search text, from the cells once at load. The site generators parse every byte and
 tag of a page in Python, so what a row repeats costs build time on every build (ADR-0037).
+For the same reason a cell's end tag is left out, as HTML allows (a cell ends where the next
+cell or its row ends); a row keeps its ``</tr>``, which also keeps Python-Markdown's stack of
+open tags short.
 
-Tenet and owner pages list their decisions compactly instead (id and title as one link, then
-the status): the home's table filters by tenet and owner already.
+Tenet and owner pages list their decisions compactly instead, grouped by status (the status
+said once per group, with the group's count; each item the id and title as one link): the
+home's table filters by tenet and owner already. One item a line: Zensical's reference
+collector scans a line to its end, in Python, before it looks for the list's end tag.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from hinges.field_values import DECISION_STATUSES
 from hinges.records import Record
-from hinges.site.markup import esc, link
+from hinges.site.markup import SEARCH_EXCLUDE, esc, link
 from hinges.site.model import CatalogModel
 from hinges.site.urls import Linker
 
@@ -32,6 +38,7 @@ DECISION_COLUMNS = (
 )
 MISSING = '<td class="hinges-missing">'
 """A cell that names a missing value ("no owner"): the script reads no value from it."""
+NO_STATUS = "no status"
 
 
 # Where a row's links climb to the catalog folder. A row is the same on every page but for
@@ -57,8 +64,8 @@ def decision_row(model: CatalogModel, linker: Linker, record: Record) -> str:
 def owner_cell(model: CatalogModel, linker: Linker, handle: str | None) -> str:
     """An owner's table cell: a cell without an owner holds no value for the filter."""
     if handle is None:
-        return f"{MISSING}no owner</td>"
-    return f"<td>{model.owner_link(linker, handle, None)}</td>"
+        return f"{MISSING}no owner"
+    return f"<td>{model.owner_link(linker, handle, None)}"
 
 
 def decision_link(model: CatalogModel, linker: Linker, record: Record, text: str) -> str:
@@ -76,12 +83,12 @@ def _row(model: CatalogModel, linker: Linker, record: Record) -> str:
     tenets = ", ".join(_tenet(model, tenet) for tenet in record.list_value("tenets"))
     date = record.date_value("date")
     return (
-        f"<tr{attributes}><td>{esc(record.id or record.path)}</td>"
-        f"<td>{decision_link(model, linker, record, record.title or '')}</td>"
-        + (f"<td>{esc(status)}</td>" if status else f"{MISSING}status not set</td>")
-        + (f"<td>{esc(door)}</td>" if door else f"{MISSING}door not set</td>")
+        f"<tr{attributes}><td>{esc(record.id or record.path)}"
+        f"<td>{decision_link(model, linker, record, record.title or '')}"
+        + (f"<td>{esc(status)}" if status else f"{MISSING}status not set")
+        + (f"<td>{esc(door)}" if door else f"{MISSING}door not set")
         + owner_cell(model, linker, record.str_value("owner"))
-        + f"<td>{tenets}</td><td>{date.isoformat() if date else ''}</td></tr>"
+        + f"<td>{tenets}<td>{date.isoformat() if date else ''}</tr>"
     )
 
 
@@ -100,7 +107,7 @@ def decision_table(
     if table_id is None:
         attributes = ' class="hinges-list"'
     else:
-        attributes = f' id="{table_id}" class="hinges-catalog"'
+        attributes = f' id="{table_id}" class="hinges-catalog"{SEARCH_EXCLUDE}'
     head = "".join(
         f'<th data-filter="{name}">{label}</th>' if name else f"<th>{label}</th>"
         for label, name in DECISION_COLUMNS
@@ -109,18 +116,31 @@ def decision_table(
 
 
 def decision_list(model: CatalogModel, linker: Linker, records: Iterable[Record]) -> str:
-    """The decisions as one compact list: a link with id and title, then the status."""
-    items = "".join(
-        f"<li>{decision_link(model, linker, record, id_title(record))}"
-        f" · {esc(record.status or 'no status')}</li>"
-        for record in records
-    )
-    return f'<ul class="hinges-decision-list">{items}</ul>'
+    """The decisions grouped by status, known statuses in lifecycle order, then any other
+    status alphabetically, then those without one; in each group a link with id and title."""
+    groups: dict[str, list[str]] = {}
+    for record in records:
+        item = f"<li>{decision_link(model, linker, record, id_title(record))}</li>"
+        groups.setdefault(record.status or NO_STATUS, []).append(item)
+    order = [status for status in DECISION_STATUSES if status in groups]
+    order += sorted(status for status in groups if status not in DECISION_STATUSES)
+    if NO_STATUS in order:  # a status literally named "no status" groups with the unset
+        order.remove(NO_STATUS)
+        order.append(NO_STATUS)
+    # A description list, not lists in a list: Material's search drops an excluded block by
+    # its tag name, so a nested tag of the same name would end the exclusion early.
+    parts = [
+        f'<dt>{esc(status)} ({len(groups[status])})</dt><dd><ul class="hinges-decision-list">\n'
+        + "\n".join(groups[status])
+        + "</ul></dd>\n"
+        for status in order
+    ]
+    return f'<dl class="hinges-by-status"{SEARCH_EXCLUDE}>\n{"".join(parts)}</dl>'
 
 
 def row(*cells: str) -> str:
-    """A table row of cells already escaped."""
-    return "<tr><td>" + "</td><td>".join(cells) + "</td></tr>"
+    """A table row of cells already escaped, their end tags left out (see above)."""
+    return "<tr><td>" + "<td>".join(cells) + "</tr>"
 
 
 def id_title(record: Record) -> str:

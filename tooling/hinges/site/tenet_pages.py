@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hinges.records import Record
 from hinges.site.content import Html, PageContent, page
-from hinges.site.markup import definition_list, esc, link, status_badge, table
+from hinges.site.markup import SEARCH_EXCLUDE, definition_list, esc, link, status_badge, table
 from hinges.site.model import CatalogModel
 from hinges.site.record_page import record_page
 from hinges.site.tables import decision_list, plural
@@ -88,11 +88,13 @@ def tenets_index_page(model: CatalogModel) -> PageContent:
 def matrix_page(model: CatalogModel) -> PageContent:
     """Rows: decisions; columns: tenets in priority order; a mark where a decision cites one.
 
-    A thousand rows of eight cells: a cell is only ``<td>●`` or ``<td>``, its end tag left
-    out as HTML allows (a cell ends where the next cell or its row ends; Python-Markdown
-    passes the block through unchanged). The intro says what the mark means, and the
-    decision (``scope="row"``: Chromium does not infer it) and the tenet head each cell's
-    row and column for a screen reader.
+    A thousand rows of eight cells, most of them empty: a cited cell is only ``<td>●``, and
+    a run of empty cells one ``<td colspan="N">`` (one ``<td>`` for a single one), end tags
+    left out as HTML allows (a cell ends where the next cell or its row ends; Python-Markdown
+    passes the block through unchanged). Each mark stays in its tenet's column; the table
+    draws no vertical rules, so a spanning cell looks like the cells it replaces. The intro
+    says what the mark means, and the decision (``scope="row"``: Chromium does not infer
+    it) and the tenet head each cell's row and column for a screen reader.
     """
     linker = model.layout.linker(model.layout.page("matrix"))
     columns = [tenet for tenet in model.tenets if tenet.id is not None]
@@ -104,14 +106,29 @@ def matrix_page(model: CatalogModel) -> PageContent:
     for record in model.decisions:
         cited = set(record.list_value("tenets"))
         title = f"{record.id or ''} {record.title or ''}".strip() or record.path
-        cells = "".join("<td>●" if tenet.id in cited else "<td>" for tenet in columns)
+        cells = matrix_cells([tenet.id in cited for tenet in columns])
         row_link = link(linker.href(model.layout.decision(record)), title)
-        rows.append(f'<tr><th scope="row">{row_link}</th>{cells}</tr>')
+        rows.append(f'<tr><th scope="row">{row_link}{cells}</tr>')
     body: str | Html = "No decisions or no tenets yet."
     if rows and columns:
-        body = Html(table(header, rows, ' class="hinges-matrix"'))
+        body = Html(table(header, rows, f' class="hinges-matrix"{SEARCH_EXCLUDE}'))
     return page(
         "# Tenet × decision matrix",
         "Which tenets each decision follows (●); tenets in priority order.",
         body,
     )
+
+
+def matrix_cells(marks: list[bool]) -> str:
+    """A row's cells: ``<td>●`` where marked, each run of empty cells one cell spanning it."""
+    cells = []
+    empty = 0
+    for marked in [*marks, True]:  # a sentinel mark closes the last run
+        if not marked:
+            empty += 1
+            continue
+        if empty:
+            cells.append(f'<td colspan="{empty}">' if empty > 1 else "<td>")
+            empty = 0
+        cells.append("<td>●")
+    return "".join(cells[:-1])
