@@ -219,6 +219,11 @@ _VOID = frozenset((
 ))  # fmt: skip
 
 
+# HTML lets these end without an end tag where the next of them begins (the decision panel
+# leaves them out); a browser closes the open one, and so does this parser.
+_ENDS_AT_NEXT = frozenset(("dt", "dd"))
+
+
 class _TreeBuilder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -226,6 +231,8 @@ class _TreeBuilder(HTMLParser):
         self.current = self.root
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _ENDS_AT_NEXT and self.current.tag in _ENDS_AT_NEXT and self.current.parent:
+            self.current = self.current.parent  # a <dt> or <dd> ends where the next begins
         element = Element(tag, dict(attrs), self.current)
         self.current.children.append(element)
         if tag not in _VOID:
