@@ -225,6 +225,8 @@ _ENDS_OPEN = {
     "tr": ({"tr", "td", "th"}, {"thead", "tbody", "table"}),
     "tbody": ({"thead", "tr", "td", "th"}, {"table"}),
     "li": ({"li"}, {"ul", "ol"}),
+    "dt": ({"dt", "dd"}, {"dl"}),
+    "dd": ({"dt", "dd"}, {"dl"}),
 }
 
 

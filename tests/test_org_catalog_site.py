@@ -34,7 +34,10 @@ def _page(site: Path, relative: str) -> str:
 
 def test_every_record_and_source_has_its_page(site: Path) -> None:
     for record_id, relative in {**SOURCE_PAGES, **LOCAL_PAGES}.items():
-        assert f"<dt>Id</dt><dd>{record_id}</dd>" in _page(site, relative), relative
+        # a decision's panel leaves its end tags out, a tenet's definition list has them
+        assert re.search(rf"<dt>Id(?:</dt>)?<dd>{re.escape(record_id)}<", _page(site, relative)), (
+            relative
+        )
     for name in ("org", "payments", "shipping", "billing"):
         page = _page(site, f"sources/{name}/index.md")
         assert re.search(rf"<h1[^>]*>Source {name}\b", page), name

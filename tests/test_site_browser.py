@@ -217,6 +217,28 @@ def test_superseded_decision_links_its_successor_and_tenets(visit: Visit) -> Non
     )
     tenet_links = page.locator(".hinges-meta dt:text-is('Tenets') + dd a")
     assert [text.split()[0] for text in tenet_links.all_inner_texts()] == ["T-001", "T-002"]
+    meta = page.locator(".hinges-meta")
+    rows = dict(
+        zip(meta.locator("dt").all_inner_texts(), meta.locator("dd").all_inner_texts(), strict=True)
+    )
+    assert [rows["Status"], rows["Owner"], rows["Date"], rows["Tags"]] == [
+        "accepted one-way door",
+        "@payments; deciders @alice, @bob, @chen",
+        "2025-03-15; review by 2028-03-01",
+        "messaging, data",
+    ]
+    # One row per question: both badges side by side on the Status row, beside its label.
+    label, status, door = (
+        page.locator(selector).bounding_box()
+        for selector in (
+            ".hinges-meta dt:text-is('Status')",
+            ".hinges-meta .hinges-status--accepted",
+            ".hinges-meta .hinges-door--one-way",
+        )
+    )
+    assert label and status and door
+    assert abs(status["y"] - door["y"]) < 2 and door["x"] > status["x"] + status["width"]
+    assert status["x"] > label["x"] + label["width"]
     save_screenshot(page, "decision-page")
 
     tenet_links.nth(1).click()

@@ -95,8 +95,16 @@ def test_hostile_front_matter_stays_inert_text(browser: Browser, hostile_site: S
             page.inner_text(".hinges-meta dt:text-is('Tenets') + dd a").find(HOSTILE_TENET_TITLE)
             >= 0
         )
+        # The merged rows read the values back as text: owner and deciders, plain-text tags.
+        assert page.inner_text(".hinges-meta dt:text-is('Owner') + dd") == (
+            f"{HOSTILE_OWNER}; deciders {HOSTILE_OWNER}"
+        )
+        assert page.inner_text(".hinges-meta dt:text-is('Tags') + dd") == "<b>bold</b>"
         visit.open(decision_path(HOSTILE_STEMS[1]))
         assert HOSTILE_SCRIPT_TITLE in page.title()
+        assert page.inner_text(".hinges-meta dt:text-is('Owner') + dd") == (
+            f"{HOSTILE_ATTRIBUTE_OWNER}; deciders {HOSTILE_ATTRIBUTE_OWNER}"
+        )
         visit.open(decision_path(HOSTILE_STEMS[2]))
         assert HOSTILE_TITLE in page.inner_text(".hinges-banner")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -174,29 +175,28 @@ def _panel(document: Element) -> dict[str, Element]:
 
 def test_decision_page_has_the_panel_under_its_title_then_the_body(registry: Registry) -> None:
     markdown = decision_page(model_of(registry), record(registry, "ADR-0002")).markdown()
-    assert markdown.startswith('# Use PostgreSQL for orders\n\n<dl class="hinges-meta"><dt>Id</dt>')
+    assert markdown.startswith('# Use PostgreSQL for orders\n\n<dl class="hinges-meta"><dt>Id')
     assert "\n## Context\n\nThe quokka benchmark showed" in markdown
     panel = _panel(parse_html(markdown))
     assert {term: value.text for term, value in panel.items()} == {
         "Id": "ADR-0002",
-        "Status": "accepted",
-        "Door": "one-way door",
-        "Owner": "@payments",
-        "Deciders": "@alice, @bob",
-        "Date": "2026-03-01",
-        "Review by": "2026-09-01",
+        "Status": "accepted one-way door",
+        "Owner": "@payments; deciders @alice, @bob",
+        "Date": "2026-03-01; review by 2026-09-01",
         "Tenets": "T-001 Reversible choices over perfect ones, "
         "T-002 Boring technology unless the upside is large",
         "Exit path": "Orders live in PostgreSQL; leaving means a migration of two sprints.",
         "Supersedes": "ADR-0001 Use MySQL for orders",
-        "Tags": "storagedata",  # a list of chips, one item each (below)
+        "Tags": "storage, data",
         "Source": "decisions/0002-use-postgres.md",
     }
-    door = panel["Door"].find_all("span")[0]
-    assert door.classes() == {"hinges-door--one-way"}
-    assert panel["Status"].find_all("span")[0].classes() == {"hinges-status--accepted"}
-    assert [li.text for li in panel["Tags"].find_all("li")] == ["storage", "data"]
-    assert panel["Tags"].find_all("ul")[0].classes() == {"hinges-tags"}
+    status, door = panel["Status"].find_all("span")
+    assert (status.classes(), door.classes()) == (
+        {"hinges-status--accepted"},
+        {"hinges-door--one-way"},
+    )
+    assert panel["Tags"].find_all("ul") == []  # plain text: a list's tags cost every page
+    assert panel["Date"].find_all("span") == []  # not due yet: no overdue note
     tenet_links = panel["Tenets"].find_all("a")
     assert [a.attrs["href"] for a in tenet_links] == [
         "../../tenets/T-001-reversible/",
@@ -206,6 +206,83 @@ def test_decision_page_has_the_panel_under_its_title_then_the_body(registry: Reg
     assert predecessor.attrs["href"] == "../../decisions/0001-use-mysql/"
     assert panel["Owner"].find_all("a")[0].attrs["href"] == "../../owners/payments/"
     assert not parse_html(markdown).find_all("div", "hinges-banner")
+
+
+def _panel_html(front: str, tmp_path: Path, date: dt.date = BUILD_DATE) -> str:
+    """The metadata panel of ADR-0005, a decision with ``front`` after id and title."""
+    front = "id: ADR-0005\ntitle: Cache sessions\n" + textwrap.dedent(front)
+    extra = {"decisions/0005-cache-sessions.md": decision(front, "Cache sessions")}
+    registry = load(write_registry(tmp_path, extra))
+    markdown = decision_page(model_of(registry, date), record(registry, "ADR-0005")).markdown()
+    return markdown[markdown.index("<dl") : markdown.index("</dl>") + 5]
+
+
+def test_panel_answers_one_question_per_row(tmp_path: Path) -> None:
+    """Status with door, owner with deciders (linked when they own a record), date with review."""
+    panel = _panel_html(
+        """\
+        status: accepted
+        date: 2026-03-10
+        door: two-way
+        owner: "@platform/events"
+        deciders: ["@payments", "@noor"]
+        tags: [cost, latency]
+        review_by: 2026-11-19
+        """,
+        tmp_path,
+        LATE_DATE,
+    )
+    assert panel == (
+        '<dl class="hinges-meta"><dt>Id<dd>ADR-0005'
+        '<dt>Status<dd><span class="hinges-status--accepted">accepted</span> '
+        '<span class="hinges-door--two-way">two-way door</span>'
+        '<dt>Owner<dd><a href="../../owners/platform-events/">@platform/events</a>; '
+        'deciders <a href="../../owners/payments/">@payments</a>, @noor'
+        "<dt>Date<dd>2026-03-10; review by 2026-11-19 "
+        '<span class="hinges-overdue">(overdue by 12 days)</span>'
+        "<dt>Tags<dd>cost, latency"
+        "<dt>Source<dd><code>decisions/0005-cache-sessions.md</code></dl>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("dates", "status", "row"),
+    [
+        ("date: 2026-03-10\n", "accepted", "<dt>Date<dd>2026-03-10"),
+        (
+            "date: 2026-03-10\nreview_by: 2026-12-01\n",
+            "accepted",
+            '<dt>Date<dd>2026-03-10; review by 2026-12-01 <span class="hinges-overdue">'
+            "(due today)</span>",
+        ),
+        (  # only an accepted decision's review can be overdue
+            "date: 2026-03-10\nreview_by: 2026-11-19\n",
+            "proposed",
+            "<dt>Date<dd>2026-03-10; review by 2026-11-19",
+        ),
+        (
+            "review_by: 2026-11-19\n",
+            "accepted",
+            "<dt>Date<dd>not set; review by 2026-11-19 "
+            '<span class="hinges-overdue">(overdue by 12 days)</span>',
+        ),
+        ("", "accepted", "<dt>Id<dd>ADR-0005<dt>Status"),  # no Date row
+    ],
+)
+def test_date_row_reads_right_with_either_date_missing(
+    tmp_path: Path, dates: str, status: str, row: str
+) -> None:
+    panel = _panel_html(
+        f'status: {status}\ndoor: two-way\nowner: "@payments"\n{dates}', tmp_path, LATE_DATE
+    )
+    assert row in panel
+    assert panel.count("<dt>") == 4 + bool(dates)  # Id, Status, Owner, [Date], Source
+
+
+def test_owner_row_without_an_owner_or_deciders(tmp_path: Path) -> None:
+    panel = _panel_html("status: proposed\ndate: 2026-03-10\ndoor: two-way\n", tmp_path)
+    assert '<dt>Owner<dd><span class="hinges-missing">no owner</span>' in panel
+    assert "deciders" not in panel
 
 
 def test_superseded_decision_has_a_banner_and_links_forward(registry: Registry) -> None:
@@ -318,6 +395,40 @@ def test_hostile_front_matter_stays_inert(tmp_path: Path) -> None:
     owner_page = pages(catalog)["catalog/owners/javascript-alert-1-.md"]
     assert "\n\n# javascript:alert\\(1\\)\n" in owner_page.markdown
     assert owner_page.title == "javascript:alert(1)"  # the plugin escapes titles
+
+
+def test_hostile_values_in_the_merged_rows_stay_escaped_text(tmp_path: Path) -> None:
+    """HTML, quotes, control characters, blank lines and a long value, in every merged row."""
+    long_tag = "<i>" + "x" * 5000
+    panel = _panel_html(
+        f"""\
+        status: "<s>accepted"
+        date: 2026-03-10
+        door: "'><u>two-way"
+        owner: "@o\\" onclick=\\"alert(1)"
+        deciders: ["<img src=x onerror=alert(2)>", "@d\\e[2J\\a\\u202e\\n\\n@next"]
+        tags: ["a, b", "<script>alert(3)</script>", "{long_tag}"]
+        review_by: 2026-11-19
+        """,
+        tmp_path,
+        LATE_DATE,
+    )
+    rows = dict(re.findall(r"<dt>(.*?)<dd>(.*?)(?=<dt>|</dl>)", panel))
+    assert rows["Status"] == (
+        '<span class="hinges-status--other">&lt;s&gt;accepted</span> '
+        '<span class="hinges-door--other">&#x27;&gt;&lt;u&gt;two-way</span>'
+    )
+    assert rows["Owner"] == (
+        '<a href="../../owners/o--onclick--alert-1-/">@o&quot; onclick=&quot;alert(1)</a>; '
+        "deciders &lt;img src=x onerror=alert(2)&gt;, "
+        "@d\x1b[2J\x07\u202e @next"  # whitespace runs, blank lines too, become one space
+    )
+    assert rows["Date"] == "2026-03-10; review by 2026-11-19"  # not accepted: never overdue
+    assert rows["Tags"] == ("a, b, &lt;script&gt;alert(3)&lt;/script&gt;, &lt;i&gt;" + "x" * 5000)
+    assert "\n" not in panel  # a blank line would end Markdown's raw HTML block
+    document = parse_html(panel)
+    assert {e.tag for e in document.iter()} == {"#document", "dl", "dt", "dd", "span", "a", "code"}
+    assert not any(name.startswith("on") for e in document.iter() for name in e.attrs)
 
 
 def test_owner_slugs_never_collide_or_take_the_index(tmp_path: Path) -> None:

