@@ -10,7 +10,8 @@ Targets (issue 11):
   ``zensical build`` of the same record pages with a one-entry navigation. "The same record
   pages" is read two ways, both measured and reported; the target is judged on the first:
   ``records``: the decision and tenet files as they are (what bench_site.py compares the
-  MkDocs build against); ``rendered``: only the rendered decision and tenet pages.
+  MkDocs build against); ``rendered``: only the rendered decision, tenet and owner pages
+  with the stylesheet they link (the catalog without its registers and short links).
 
 Every side runs as a fresh subprocess of this interpreter; the sides alternate after one
 untimed warm-up each. "Cold" means no site folder and no Zensical cache (``.cache``) before
@@ -50,6 +51,8 @@ MAX_ZENSICAL_RATIO = 1.25
 TENETS = 8
 BUILD_DATE = "2026-01-01"
 BIN = Path(sys.executable).parent
+# The catalog's folders of per-record pages and what they link to (not the registers).
+RECORD_PAGES = ("decisions", "tenets", "owners", "assets")
 
 
 def hinges(*args: str) -> list[str]:
@@ -85,13 +88,15 @@ def catalog_project(registry: Path, folder: Path) -> Path:
     return _config(folder, [{"Home": "index.md"}, {"Catalog": "catalog/index.md"}])
 
 
-def plain_project(source: Path, folder: Path) -> Path:
-    """docs/index.md and ``source``'s decisions/ and tenets/ under docs/catalog; one nav entry."""
+def plain_project(
+    source: Path, folder: Path, kinds: tuple[str, ...] = ("decisions", "tenets")
+) -> Path:
+    """docs/index.md and ``source``'s ``kinds`` folders under docs/catalog; one nav entry."""
     if folder.exists():
         shutil.rmtree(folder)
     (folder / "docs/catalog").mkdir(parents=True)
     (folder / "docs/index.md").write_text("# Registry\n\nSee the records.\n", "utf-8")
-    for kind in ("decisions", "tenets"):
+    for kind in kinds:
         shutil.copytree(source / kind, folder / "docs/catalog" / kind)
     return _config(folder, [{"Home": "index.md"}])
 
@@ -234,7 +239,9 @@ def main(argv: list[str] | None = None) -> int:
         work = OUT / f"zensical-d{args.site_records}-s{args.seed}"
         catalog = catalog_project(small, work / "catalog")
         records = plain_project(small, work / "records")
-        rendered = plain_project(catalog.parent / "docs/catalog", work / "rendered")
+        # The rendered record pages link their owners' pages and the catalog's stylesheet:
+        # without them a build spends its time warning about missing pages.
+        rendered = plain_project(catalog.parent / "docs/catalog", work / "rendered", RECORD_PAGES)
         zensical = str(BIN / "zensical")
         sides = {
             name: ([zensical, "build", "-f", str(config)], cold(config, aside))
