@@ -237,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_zensical:
         small = ensure_registry("registry", args.site_records, TENETS, args.seed, chain=False)
         work = OUT / f"zensical-d{args.site_records}-s{args.seed}"
+        aside.move(work)  # the last run's projects: deleted after this run, not before it
         catalog = catalog_project(small, work / "catalog")
         records = plain_project(small, work / "records")
         # The rendered record pages link their owners' pages and the catalog's stylesheet:
