@@ -5,17 +5,26 @@
 issues in memory and records every request, so tests assert what was sent (the token in
 the Authorization header) as well as what happened. ``fail_with`` makes the next
 requests answer an error status; ``delay`` makes them answer too late.
+
+:class:`LocalServer` is the server this module and site_support.py run: every thread it
+starts ends before the ``with`` block that started it does. A ``daemon_threads`` server
+leaves request threads running after ``server_close()``: one that answered a client which
+had already given up printed the error to ``sys.stderr`` seconds later, into the captured
+output of whatever test ran then.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
+import sys
 import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from socketserver import BaseRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -38,6 +47,56 @@ class Seen:
     query: dict[str, list[str]]
     headers: dict[str, str]
     body: Any
+
+
+class LocalServer(ThreadingHTTPServer):
+    """A threading HTTP server on 127.0.0.1 (a free port) that joins its request threads
+    when its block ends and keeps request errors in ``errors`` instead of printing them."""
+
+    daemon_threads = False  # so server_close() joins every request thread
+
+    def __init__(self, handler: Callable[..., BaseRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler)
+        self.errors: list[BaseException] = []
+        self.closing = threading.Event()
+        """Set when the block ends: a handler waiting to answer late gives up."""
+        self._serving = threading.Thread(target=self.serve_forever)
+        self._open: set[socket.socket] = set()
+        self._lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if error is not None and not isinstance(error, ConnectionError):  # a client gave up
+            self.errors.append(error)
+
+    def __enter__(self) -> LocalServer:
+        self._serving.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.closing.set()
+        self.shutdown()  # no new connections
+        with self._lock:  # a connection a browser opened ahead and never used: end it
+            still_open = list(self._open)
+        for connection in still_open:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+        self.server_close()  # joins the request threads
+        self._serving.join()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
 
 
 @dataclass
@@ -76,8 +135,10 @@ def _handler(state: FakeState) -> type[BaseHTTPRequestHandler]:
             state.requests.append(
                 Seen(method, url.path, parse_qs(url.query), dict(self.headers.items()), body)
             )
-            if state.delay:
-                time.sleep(state.delay)
+            server = self.server
+            assert isinstance(server, LocalServer)
+            if state.delay and server.closing.wait(state.delay):
+                return  # the block is over: its client gave up long ago
             if state.fail_with is not None:
                 status, headers, payload = state.fail_with
                 self._answer(status, payload, headers)
@@ -136,14 +197,10 @@ def _handler(state: FakeState) -> type[BaseHTTPRequestHandler]:
 
 @contextmanager
 def serving(state: FakeState) -> Iterator[str]:
-    """Serve ``state`` on 127.0.0.1 (a free port) for the block; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    """Serve ``state`` on 127.0.0.1 (a free port) for the block; yields the base URL.
+
+    A request that failed on the server's side (not a client that gave up) fails the block.
+    """
+    with LocalServer(_handler(state)) as server:
+        yield server.base_url
+    assert not server.errors, server.errors

@@ -16,11 +16,10 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -29,6 +28,7 @@ import pytest
 import yaml
 
 from conftest import current_test
+from net_support import LocalServer
 
 if TYPE_CHECKING:
     from playwright.sync_api import (
@@ -115,6 +115,8 @@ def build_site(config_file: Path, *, strict: bool = True) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    timeout = 30  # a connection nobody closes cannot keep a request thread forever
+
     def log_message(self, format: str, *args: Any) -> None:
         """Keep the test output clean; the browser side records every request instead."""
 
@@ -123,24 +125,20 @@ class SiteServer:
     """Serve ``site`` on 127.0.0.1 at a free port from a background thread."""
 
     def __init__(self, site: Path) -> None:
-        handler = functools.partial(_QuietHandler, directory=str(site))
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._server.daemon_threads = True
+        # LocalServer: its request threads end with the block and print nothing.
+        self._server = LocalServer(functools.partial(_QuietHandler, directory=str(site)))
         self.port = self._server.server_address[1]
         self.origin = f"127.0.0.1:{self.port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def url(self, path: str = "") -> str:
         return f"http://{self.origin}/{path.lstrip('/')}"
 
     def __enter__(self) -> SiteServer:
-        self._thread.start()
+        self._server.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=10)
+        self._server.__exit__(*exc)
 
 
 def require_chromium() -> str:
