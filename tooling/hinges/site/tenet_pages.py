@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hinges.records import Record
 from hinges.site.content import Html, PageContent, page
 from hinges.site.markup import SEARCH_EXCLUDE, definition_list, esc, link, status_badge, table
@@ -122,13 +124,10 @@ def matrix_page(model: CatalogModel) -> PageContent:
 def matrix_cells(marks: list[bool]) -> str:
     """A row's cells: ``<td>●`` where marked, each run of empty cells one cell spanning it."""
     cells = []
-    empty = 0
-    for marked in [*marks, True]:  # a sentinel mark closes the last run
-        if not marked:
-            empty += 1
-            continue
-        if empty:
-            cells.append(f'<td colspan="{empty}">' if empty > 1 else "<td>")
-            empty = 0
-        cells.append("<td>●")
-    return "".join(cells[:-1])
+    for marked, run in itertools.groupby(marks):
+        count = len(list(run))
+        if marked:
+            cells.append("<td>●" * count)
+        else:
+            cells.append(f'<td colspan="{count}">' if count > 1 else "<td>")
+    return "".join(cells)
