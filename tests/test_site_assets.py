@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from hinges.site.tables import tags_attribute
 from site_support import Recorder, SiteServer, launch_chromium
 
 if TYPE_CHECKING:
@@ -22,17 +23,17 @@ if TYPE_CHECKING:
 ASSETS = files("hinges.site") / "assets"
 HOSTILE_OWNER = '@x"><img src=x onerror=alert(1)>'
 ROWS = [
-    # id, door, status, owner, tenets, tags, title
-    ("ADR-0001", "one-way", "accepted", "@payments", "T-001 T-002", "storage data",
+    # id, door, status, owner, tenets, tags, title; lists "|"-separated (a value may hold a space)
+    ("ADR-0001", "one-way", "accepted", "@payments", "T-001|T-002", "storage|data",
      "Use PostgreSQL for orders"),
     ("ADR-0002", "two-way", "superseded", "@payments", "T-001", "messaging",
      "Kafka for order events"),
     ("ADR-0003", "two-way", "accepted", "@platform/sre", "T-002", "observability",
      "OpenTelemetry for tracing"),
-    ("ADR-0004", "one-way", "proposed", "@platform/sre", "", "",
+    ("ADR-0004", "one-way", "proposed", "@platform/sre", "T-004 draft", "",  # cited, not held
      "Protobuf for public contracts"),
-    ("ADR-0005", "two-way", "rejected", HOSTILE_OWNER, "T-003", "frontend data",
-     "React for the checkout"),
+    ("ADR-0005", "two-way", "rejected", HOSTILE_OWNER, "T-003",
+     "frontend|data|machine learning|c++", "React for the checkout"),
 ]  # fmt: skip
 ALL_IDS = [row[0] for row in ROWS]
 
@@ -41,8 +42,8 @@ pytestmark = pytest.mark.browser  # deselect with -m "not browser"
 
 def _row(row: tuple[str, ...]) -> str:
     record_id, door, status, owner, tenets, tags, title = row
-    attributes = f' data-tags="{html.escape(tags, quote=True)}"' if tags else ""
-    cells = [record_id, title, status, door, owner, ", ".join(tenets.split()), "2026-01-10"]
+    attributes = f' data-tags="{tags_attribute(tags.split("|"))}"' if tags else ""
+    cells = [record_id, title, status, door, owner, ", ".join(tenets.split("|")), "2026-01-10"]
     # Cells without end tags, as hinges.site.tables writes them.
     return f"<tr{attributes}>" + "".join(f"<td>{html.escape(cell)}" for cell in cells) + "</tr>"
 
@@ -146,8 +147,17 @@ def test_the_filter_bar_is_built_from_the_rows_with_labels(
         "door": ["", "one-way", "two-way"],
         "status": ["", "accepted", "proposed", "rejected", "superseded"],
         "owner": ["", "@payments", "@platform/sre", HOSTILE_OWNER],
-        "tenet": ["", "T-001", "T-002", "T-003"],
-        "tag": ["", "data", "frontend", "messaging", "observability", "storage"],
+        "tenet": ["", "T-001", "T-002", "T-003", "T-004 draft"],
+        "tag": [
+            "",
+            "c++",
+            "data",
+            "frontend",
+            "machine learning",
+            "messaging",
+            "observability",
+            "storage",
+        ],
     }
     labels = page.eval_on_selector_all(
         "#hinges-filters label", "labels => labels.map(l => [l.htmlFor, l.textContent])"
@@ -174,7 +184,10 @@ def test_the_filter_bar_is_built_from_the_rows_with_labels(
         ("owner", "@platform/sre", ["ADR-0003", "ADR-0004"]),
         ("owner", HOSTILE_OWNER, ["ADR-0005"]),
         ("tenet", "T-001", ["ADR-0001", "ADR-0002"]),
+        ("tenet", "T-004 draft", ["ADR-0004"]),  # one value, though it holds a space
         ("tag", "data", ["ADR-0001", "ADR-0005"]),
+        ("tag", "machine learning", ["ADR-0005"]),  # one tag, though it holds a space
+        ("tag", "c++", ["ADR-0005"]),
     ],
 )
 def test_each_select_filters_the_rows_and_is_kept_in_the_url(
@@ -198,6 +211,8 @@ def test_typed_words_must_all_match_in_any_case(
     page.fill("#hinges-filter-text", "  order   postgresql ")
     assert shown(page) == ["ADR-0001"] and count(page) == "1 of 5 decisions"
     assert page.evaluate("location.search") == "?q=order+postgresql"
+    page.fill("#hinges-filter-text", "learning")  # a word of a tag, which no cell shows
+    assert shown(page) == ["ADR-0005"]
     page.fill("#hinges-filter-text", "")
     assert shown(page) == ALL_IDS and page.evaluate("location.search") == ""
 

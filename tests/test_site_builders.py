@@ -7,6 +7,7 @@ import json
 import re
 import textwrap
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -22,6 +23,7 @@ from hinges.site.decision_page import decision_page
 from hinges.site.home import home_page
 from hinges.site.model import CatalogModel, build_model
 from hinges.site.registers import review_page, timeline_page
+from hinges.site.tables import tags_attribute
 from hinges.site.urls import CatalogLayout
 
 LAYOUT = CatalogLayout()
@@ -395,6 +397,29 @@ def test_hostile_front_matter_stays_inert(tmp_path: Path) -> None:
     owner_page = pages(catalog)["catalog/owners/javascript-alert-1-.md"]
     assert "\n\n# javascript:alert\\(1\\)\n" in owner_page.markdown
     assert owner_page.title == "javascript:alert(1)"  # the plugin escapes titles
+
+
+def test_a_tag_with_a_space_or_a_comma_stays_one_tag_in_the_home_table(tmp_path: Path) -> None:
+    """Tags are free text; the row's data-tags keeps each whole (the script decodes them)."""
+    tags = ["machine learning", "a, b", "c++", "données", "100%", 'x" onmouseover="y']
+    record = decision(
+        f"""
+        id: ADR-0005
+        title: Tagged
+        status: accepted
+        date: 2026-05-05
+        door: two-way
+        tags: {json.dumps(tags)}
+        """,
+        "Body.",
+    )
+    registry = load(write_registry(tmp_path, {"decisions/0005-tagged.md": record}))
+    table = parse_html(home_page(model_of(registry)).markdown()).by_id("hinges-catalog")
+    row = next(tr for tr in table.find_all("tr")[1:] if tr.find_all("td")[0].text == "ADR-0005")
+    encoded = row.attrs["data-tags"].split(" ")
+    assert [unquote(tag) for tag in encoded] == tags
+    assert all(re.fullmatch(r"[A-Za-z0-9%._~-]+", tag) for tag in encoded)
+    assert tags_attribute(["storage", "data"]) == "storage data"  # plain tags read as before
 
 
 def test_hostile_values_in_the_merged_rows_stay_escaped_text(tmp_path: Path) -> None:

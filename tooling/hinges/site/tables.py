@@ -2,7 +2,8 @@
 
 A row says each thing once and is complete without JavaScript: the id, the title (the one
 link to the decision), status, door, owner (a link to the owner's page), tenet ids and date
-as cell text, and the tags, which no cell shows, as ``data-tags``. The header marks the cells
+as cell text, and the tags, which no cell shows, as ``data-tags`` (space-separated, each
+percent-encoded, so a tag holding a space or a comma stays one tag). The header marks the cells
 the catalog script filters on (``<th data-filter="door">``); the script reads the values, and
 builds the search text, from the cells once at load. The site generators parse every byte and
 tag of a page in Python, so what a row repeats costs build time on every build (ADR-0037).
@@ -19,6 +20,7 @@ collector scans a line to its end, in Python, before it looks for the list's end
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from hinges.field_values import DECISION_STATUSES
 from hinges.records import Record
@@ -75,7 +77,7 @@ def decision_link(model: CatalogModel, linker: Linker, record: Record, text: str
 def _row(model: CatalogModel, linker: Linker, record: Record) -> str:
     attributes = ""
     if tags := record.list_value("tags"):
-        attributes += f' data-tags="{esc(" ".join(tags))}"'
+        attributes += f' data-tags="{tags_attribute(tags)}"'
     if model.organisation is not None:  # the repository facet, in an organisation catalog
         attributes += f' data-source="{esc(model.organisation.label(record))}"'
     status = record.status
@@ -90,6 +92,14 @@ def _row(model: CatalogModel, linker: Linker, record: Record) -> str:
         + owner_cell(model, linker, record.str_value("owner"))
         + f"<td>{tenets}<td>{date.isoformat() if date else ''}</tr>"
     )
+
+
+def tags_attribute(tags: Iterable[str]) -> str:
+    """``data-tags``: the tags space-separated, each percent-encoded, as the catalog script
+    reads them. Tags are free text: joined as they are, "machine learning" became two tags
+    in the filter. Encoded, a tag holds only letters, digits, ``-._~`` and ``%``, nothing
+    HTML would read, so the value needs no further escaping."""
+    return " ".join(quote(tag, safe="") for tag in tags)
 
 
 def _tenet(model: CatalogModel, tenet: str) -> str:

@@ -45,13 +45,22 @@
     ],
   };
 
-  // A list attribute is space-separated; a list cell is comma-separated ("T-001, T-002").
+  // A list attribute is space-separated, each value percent-encoded (a tag may hold a space
+  // or a comma); a list cell is comma-separated ("T-001, T-002").
   function split(raw, list, separator) {
     const text = raw.trim();
     if (!list) {
       return text ? [text] : [];
     }
     return text.split(separator).filter(Boolean);
+  }
+
+  function decoded(value) {
+    try {
+      return decodeURIComponent(value);
+    } catch (error) {
+      return value; // not written by hinges: shown as it stands
+    }
   }
 
   function columnsOf(table) {
@@ -70,14 +79,15 @@
     if (!cell || cell.classList.contains("hinges-missing")) {
       return [];
     }
-    return split(cell.textContent, list, /[\s,]+/);
+    return split(cell.textContent, list, /\s*,\s*/);
   }
 
   // Each row's values per filter and its lower-case search text, read once.
   function readRow(row, filters, columns) {
     const values = filters.map(function (filter) {
       if (filter.attribute) {
-        return split(row.dataset[filter.attribute] || "", filter.list, /\s+/);
+        const raw = split(row.dataset[filter.attribute] || "", filter.list, /\s+/);
+        return filter.list ? raw.map(decoded) : raw;
       }
       return cellValues(row, columns[filter.name][0], filter.list);
     });
