@@ -12,6 +12,8 @@ Targets (issue 11):
   ``records``: the decision and tenet files as they are (what bench_site.py compares the
   MkDocs build against); ``rendered``: only the rendered decision, tenet and owner pages
   with the stylesheet they link (the catalog without its registers and short links).
+  ``zensical_rendered_record_pages_vs_records`` is what the first reading cannot go below
+  while every decision's page shows its metadata: those pages alone against the files.
 
 Every side runs as a fresh subprocess of this interpreter; the sides alternate after one
 untimed warm-up each. "Cold" means no site folder and no Zensical cache (``.cache``) before
@@ -261,6 +263,11 @@ def main(argv: list[str] | None = None) -> int:
             catalog_wall / median(site_runs["rendered"]), 3
         )
         results["zensical_vs_records_by_round"] = paired_ratios(site_runs, "catalog", "records")
+        results["zensical_vs_rendered_by_round"] = paired_ratios(site_runs, "catalog", "rendered")
+        # The first reading's floor: the record pages with their metadata, no register yet.
+        results["zensical_rendered_record_pages_vs_records"] = paired_ratios(
+            site_runs, "rendered", "records"
+        )
     aside.clear()
     results["load_average_after"] = [round(load, 2) for load in os.getloadavg()]
     (OUT / "render-results.json").write_text(json.dumps(results, indent=2) + "\n", "utf-8")
