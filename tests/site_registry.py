@@ -203,7 +203,8 @@ def _hostile_decision(
         f"deciders: [{_yaml_quoted(owner)}]\ntenets: [T-001]\n"
         f"tags: [{_yaml_quoted('<b>bold</b>')}]\n"
         f"exit_path: {_yaml_quoted('<img src=y onerror=alert(6)>')}\n{extra}---\n"
-        f"# Hostile record {number}\n\n## Context\n\nPlain body text.\n\n"
+        # The H1 says the title, as HG801 asks of every record (hinges new writes it so).
+        f"# {title}\n\n## Context\n\nPlain body text.\n\n"
         "## Decision\n\nNothing.\n\n## Consequences\n\nNone.\n"
     )
 
@@ -211,7 +212,7 @@ def _hostile_decision(
 def hostile_registry_files() -> dict[str, str]:
     tenet = (
         f"---\nid: T-001\ntitle: {_yaml_quoted(HOSTILE_TENET_TITLE)}\nstatus: active\n"
-        f'owner: "@arch"\npriority: 1\n---\n# Hostile tenet\n\nPlain text.\n'
+        f'owner: "@arch"\npriority: 1\n---\n# {HOSTILE_TENET_TITLE}\n\nPlain text.\n'
     )
     return {
         "tenets/T-001-hostile.md": tenet,

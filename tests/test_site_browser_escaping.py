@@ -90,6 +90,8 @@ def test_hostile_front_matter_stays_inert_text(browser: Browser, hostile_site: S
 
         visit.open(decision_path(HOSTILE_STEMS[0]))
         assert HOSTILE_TITLE in page.title()
+        # The record's H1 says its title, and shows it as text.
+        assert page.inner_text("article h1").startswith(HOSTILE_TITLE)
         assert HOSTILE_OWNER in page.inner_text(".hinges-meta")
         assert (
             page.inner_text(".hinges-meta dt:text-is('Tenets') + dd a").find(HOSTILE_TENET_TITLE)
@@ -102,6 +104,7 @@ def test_hostile_front_matter_stays_inert_text(browser: Browser, hostile_site: S
         assert page.inner_text(".hinges-meta dt:text-is('Tags') + dd") == "<b>bold</b>"
         visit.open(decision_path(HOSTILE_STEMS[1]))
         assert HOSTILE_SCRIPT_TITLE in page.title()
+        assert page.inner_text("article h1").startswith(HOSTILE_SCRIPT_TITLE)
         assert page.inner_text(".hinges-meta dt:text-is('Owner') + dd") == (
             f"{HOSTILE_ATTRIBUTE_OWNER}; deciders {HOSTILE_ATTRIBUTE_OWNER}"
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from hinges.markdown import parse_outline
 from hinges.site.content import Html, PageContent, page
 from hinges.site.markup import md_inline
 
@@ -31,10 +32,23 @@ def split_title(body: str) -> tuple[str, str]:
 
 
 def record_page(
-    title_fallback: str, body: str, panel: tuple[Html, ...], after: tuple[str | Html, ...] = ()
+    title: str, body: str, panel: tuple[Html, ...], after: tuple[str | Html, ...] = ()
 ) -> PageContent:
-    """Title heading, panel, the rest of the body as written, then ``after``."""
+    """Title heading, panel, the rest of the body as written, then ``after``.
+
+    The body is trusted as repository content (ADR-0012), but an H1 that says the title
+    (as HG801 asks of every record) is the title, a front-matter value: it is written from
+    ``title`` as inert text, as a missing H1 is. Written as it stood, "Adopt Option<T>"
+    lost "<T>" to the HTML parser, and a title holding markup ran as markup on the page
+    while the navigation and every list showed it as text.
+    """
     heading, rest = split_title(body)
-    if not heading:
-        heading = f"# {md_inline(title_fallback)}\n"
+    if not heading or _says(heading, title):
+        heading = f"# {md_inline(title)}\n"
     return page(heading.rstrip("\n"), *panel, rest.strip("\n"), *after)
+
+
+def _says(heading: str, title: str) -> bool:
+    """Whether the ATX H1 in ``heading`` reads ``title`` (runs of whitespace as one space)."""
+    h1 = parse_outline(heading).first(1)
+    return h1 is not None and " ".join(h1.text.split()) == " ".join(title.split())
