@@ -36,6 +36,7 @@ _LIST_ITEM = re.compile(r"^( *)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+(.*))?$")
 # regular expression engine skip ahead quickly, where a multi-line '^' tries every position.
 _CANDIDATE = re.compile(r"\n( {0,3}[#`~][^\n]*)")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +204,11 @@ class Outline:
             return []
         outer = min(item.indent for item in items)
         return [item for item in items if item.indent == outer]
+
+
+def collapse(text: str) -> str:
+    """``text`` with runs of whitespace made one space, for comparing headings."""
+    return _WHITESPACE.sub(" ", text).strip()
 
 
 def parse_outline(text: str) -> Outline:

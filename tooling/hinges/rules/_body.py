@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-from hinges.markdown import Heading, Outline, parse_outline
+from hinges.markdown import Heading, Outline, collapse, parse_outline
 from hinges.records import Record
 
+__all__ = ["anchor_line", "collapse", "file_line", "outline_of", "title_heading"]
+
 _OUTLINE_KEY = "markdown_outline"
-_WHITESPACE = re.compile(r"\s+")
 
 
 def outline_of(record: Record) -> Outline:
@@ -23,11 +22,6 @@ def outline_of(record: Record) -> Outline:
 def file_line(record: Record, body_line: int) -> int:
     """The file line of a 1-based line of the record's body."""
     return record.body_line + body_line - 1
-
-
-def collapse(text: str) -> str:
-    """``text`` with runs of whitespace made one space, for comparing headings."""
-    return _WHITESPACE.sub(" ", text).strip()
 
 
 def title_heading(record: Record) -> Heading | None:

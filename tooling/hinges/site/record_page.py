@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hinges.markdown import parse_outline
+from hinges.markdown import collapse, parse_outline
 from hinges.site.content import Html, PageContent, page
 from hinges.site.markup import md_inline
 
@@ -49,6 +49,6 @@ def record_page(
 
 
 def _says(heading: str, title: str) -> bool:
-    """Whether the ATX H1 in ``heading`` reads ``title`` (runs of whitespace as one space)."""
+    """Whether the ATX H1 in ``heading`` says ``title``, as HG801 compares them."""
     h1 = parse_outline(heading).first(1)
-    return h1 is not None and " ".join(h1.text.split()) == " ".join(title.split())
+    return h1 is not None and collapse(h1.text) == collapse(title)
